@@ -1,0 +1,123 @@
+/**
+ * Validation of documents against the collection schemas, with the same schema objects RxDB
+ * uses on the device. The server runs this on every pushed row; devices run it before saving
+ * anything typed by a person, so a bad value is caught where it can still be corrected.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import {
+  COLLECTIONS,
+  isCollectionName,
+  type CollectionName,
+  type DocumentTypes,
+} from './collections';
+import { err, ok, type Result } from './result';
+
+/** RxDB keywords that JSON Schema does not know; they carry no validation meaning. */
+const RXDB_KEYWORDS = [
+  'version',
+  'primaryKey',
+  'indexes',
+  'encrypted',
+  'keyCompression',
+  'attachments',
+  'internalIndexes',
+  'final',
+  'ref',
+];
+
+export interface ValidationIssue {
+  /** JSON pointer to the offending value ('' for the document itself). */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type DocumentValidationError =
+  | { readonly kind: 'unknownCollection'; readonly collection: string }
+  | {
+      readonly kind: 'invalid';
+      readonly collection: CollectionName;
+      readonly issues: readonly ValidationIssue[];
+    };
+
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  addFormats(ajv, ['date', 'date-time', 'uri']);
+  ajv.addVocabulary(RXDB_KEYWORDS);
+  return ajv;
+}
+
+let validators: Map<CollectionName, ValidateFunction> | undefined;
+
+function validatorFor(collection: CollectionName): ValidateFunction {
+  if (!validators) {
+    const ajv = createAjv();
+    validators = new Map();
+    for (const [name, definition] of Object.entries(COLLECTIONS)) {
+      validators.set(name as CollectionName, ajv.compile(definition.schema));
+    }
+  }
+  return validators.get(collection)!;
+}
+
+function toIssue(error: ErrorObject): ValidationIssue {
+  const where = error.instancePath;
+  switch (error.keyword) {
+    case 'required':
+      return {
+        path: `${where}/${String(error.params['missingProperty'])}`,
+        message: 'is required',
+      };
+    case 'additionalProperties':
+      return {
+        path: `${where}/${String(error.params['additionalProperty'])}`,
+        message: 'is not allowed',
+      };
+    case 'enum':
+      return {
+        path: where,
+        message: `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`,
+      };
+    default:
+      return { path: where, message: error.message ?? error.keyword };
+  }
+}
+
+/**
+ * Checks one document. RxDB's `_deleted` flag travels with replicated documents and is
+ * allowed; every other underscore field is refused.
+ */
+export function validateDocument<C extends CollectionName>(
+  collection: C,
+  document: unknown,
+): Result<DocumentTypes[C], DocumentValidationError>;
+export function validateDocument(
+  collection: string,
+  document: unknown,
+): Result<unknown, DocumentValidationError>;
+export function validateDocument(
+  collection: string,
+  document: unknown,
+): Result<unknown, DocumentValidationError> {
+  if (!isCollectionName(collection)) return err({ kind: 'unknownCollection', collection });
+  let body = document;
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && '_deleted' in body) {
+    const { _deleted: deleted, ...rest } = body as Record<string, unknown>;
+    if (typeof deleted !== 'boolean') {
+      return err({
+        kind: 'invalid',
+        collection,
+        issues: [{ path: '/_deleted', message: 'must be boolean' }],
+      });
+    }
+    body = rest;
+  }
+  const validate = validatorFor(collection);
+  if (validate(body)) return ok(body);
+  return err({ kind: 'invalid', collection, issues: (validate.errors ?? []).map(toIssue) });
+}
+
+export function describeValidationError(error: DocumentValidationError): string {
+  if (error.kind === 'unknownCollection') return `unknown collection "${error.collection}"`;
+  return error.issues.map((issue) => `${issue.path || '/'} ${issue.message}`).join('; ');
+}
