@@ -19,3 +19,5 @@ export * from './schemas/case-updates';
 export * from './schemas/content';
 export * from './schemas/directory';
 export * from './schemas/device-config';
+export * from './retention';
+export * from './phone';
