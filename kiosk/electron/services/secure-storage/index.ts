@@ -1,0 +1,3 @@
+export * from './secret-store';
+export * from './file-secret-store';
+export * from './safe-storage-secret-store';

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isMongolianScript, unwrap } from '../domain/index';
+import { sampleApplication, sampleTrackingCode } from '../testing/index';
+import { parsePrintLabels, type PrintLabelSet } from './labels';
+import { formatPrintDate } from './print-date';
+import { qrMatrix } from './qr-svg';
+import { renderPrintDocument } from './render';
+import { parsePrintDocumentSpec } from './spec';
+
+const locales = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'locales');
+const load = (lang: string): unknown =>
+  JSON.parse(readFileSync(join(locales, lang, 'print.json'), 'utf8'));
+const labels: PrintLabelSet = {
+  'zh-Hans': unwrap(parsePrintLabels(load('zh-Hans'))),
+  'mn-Mong': unwrap(parsePrintLabels(load('mn-Mong'))),
+};
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .filter(([k]) => k !== 'meta')
+      .flatMap(([, v]) => strings(v));
+  return [];
+}
+
+describe('print labels', () => {
+  it('has every label in both languages, the Mongolian in traditional script', () => {
+    for (const text of strings(labels['mn-Mong'])) {
+      const withoutPlaceholders = text.replace(/\{\{\w+\}\}/g, '');
+      expect(isMongolianScript(withoutPlaceholders), text).toBe(true);
+    }
+    expect(parsePrintLabels({ ...(load('zh-Hans') as object), form: {} })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('writes Mongolian dates by hand, never in Cyrillic', () => {
+    expect(formatPrintDate('2026-11-20T09:30:00.000Z', labels['zh-Hans'])).toBe('2026年11月20日');
+    const mn = formatPrintDate('2026-11-20', labels['mn-Mong']);
+    expect(mn).toMatch(/^2026 ᠣᠨ\u202fᠤ 11 ᠰᠠᠷ\u180Eᠠ\u202fᠶᠢᠨ 20$/);
+  });
+});
+
+describe('print documents', () => {
+  const fontCss = () => '';
+  it('renders a receipt with the grouped code, a QR path and the Mongolian block when chosen', () => {
+    const code = sampleTrackingCode('kiosk-print-unit');
+    const spec = unwrap(
+      parsePrintDocumentSpec({
+        kind: 'receipt',
+        paper: '58mm',
+        receipt: {
+          service: 'question',
+          trackingCode: code,
+          language: 'mn-Mong',
+          stationName: { zh: '站', mn: '', mnStatus: 'missing' },
+          issuedAt: '2026-11-20T09:30:00Z',
+        },
+      }),
+    );
+    const doc = renderPrintDocument(spec, { labels, fontCss });
+    expect(doc.paper).toEqual({ kind: 'roll', widthMm: 58 });
+    expect(doc.html).toContain(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
+    expect(doc.html).toContain('12348');
+    expect(doc.html).toContain('class="mn-block mn-fit"');
+    expect(doc.html).toContain(qrMatrix(code).path);
+  });
+
+  it('fills the A4 form and ticks the application’s hardship basis', () => {
+    const application = sampleApplication({ language: 'zh-Hans' });
+    const doc = renderPrintDocument(
+      { kind: 'legalAidForm', application, stationName: { zh: '站', mn: '', mnStatus: 'missing' } },
+      { labels, fontCss },
+    );
+    expect(doc.html).toContain(application.applicant!.idNumber);
+    expect(doc.html).toContain('data-basis="migrant_worker_wage_or_injury" data-checked="true"');
+    expect(doc.html).toContain('data-basis="dibao" data-checked="false"');
+    expect(doc.html).not.toMatch(/[\u1820-\u18AA]/u);
+  });
+
+  it('rejects malformed print requests at the boundary', () => {
+    expect(parsePrintDocumentSpec({ kind: 'receipt', paper: '99mm', receipt: {} })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      parsePrintDocumentSpec({ kind: 'legalAidForm', application: { id: 'x' }, stationName: {} }),
+    ).toMatchObject({ ok: false });
+    expect(parsePrintDocumentSpec('receipt')).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * What can be printed, as plain data: it crosses IPC and the agent's WebSocket, and the host
+ * renders it. A React element cannot cross either, and rendering on the host keeps fonts, page
+ * sizes and printer settings in one place.
+ */
+import type { TrackingCode } from '../domain/ids';
+import type { LocalizedText } from '../domain/localized-text';
+import { err, ok, type Result } from '../domain/result';
+import type { Application } from '../domain/schemas/applications';
+import { parseTrackingCode } from '../domain/tracking-code';
+import { validateDocument } from '../domain/validate';
+import { LANGUAGES, REVIEW_STATUSES, type Language } from '../domain/vocabulary';
+import { SERVICE_KINDS, type ServiceKind } from './labels';
+
+export const RECEIPT_PAPERS = ['80mm', '58mm'] as const;
+export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
+
+export interface ReceiptContent {
+  readonly service: ServiceKind;
+  readonly trackingCode: TrackingCode;
+  /** The language the resident used: Mongolian receipts carry both languages. */
+  readonly language: Language;
+  readonly stationName: LocalizedText;
+  /** ISO timestamp of the submission; printed as its day in China Standard Time. */
+  readonly issuedAt: string;
+}
+
+export type PrintDocumentSpec =
+  | { readonly kind: 'receipt'; readonly paper: ReceiptPaper; readonly receipt: ReceiptContent }
+  | {
+      readonly kind: 'legalAidForm';
+      readonly application: Application;
+      readonly stationName: LocalizedText;
+    };
+
+export type PrintDocumentKind = PrintDocumentSpec['kind'];
+
+/** Roll paper has a width and grows with its content; sheets are fixed. */
+export type Paper =
+  | { readonly kind: 'roll'; readonly widthMm: number }
+  | { readonly kind: 'sheet'; readonly widthMm: number; readonly heightMm: number };
+
+export const A4: Paper = { kind: 'sheet', widthMm: 210, heightMm: 297 };
+
+export function paperOf(spec: PrintDocumentSpec): Paper {
+  switch (spec.kind) {
+    case 'receipt':
+      return { kind: 'roll', widthMm: spec.paper === '80mm' ? 80 : 58 };
+    case 'legalAidForm':
+      return A4;
+  }
+}
+
+export interface SpecIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseLocalizedText(value: unknown, path: string, issues: SpecIssue[]): LocalizedText {
+  if (
+    isRecord(value) &&
+    typeof value['zh'] === 'string' &&
+    value['zh'].trim() !== '' &&
+    value['zh'].length <= 200 &&
+    typeof value['mn'] === 'string' &&
+    value['mn'].length <= 400 &&
+    (REVIEW_STATUSES as readonly unknown[]).includes(value['mnStatus'])
+  ) {
+    return {
+      zh: value['zh'],
+      mn: value['mn'],
+      mnStatus: value['mnStatus'] as LocalizedText['mnStatus'],
+    };
+  }
+  issues.push({ path, message: 'must be {zh, mn, mnStatus} with a non-empty zh of ≤ 200 chars' });
+  return { zh: '', mn: '', mnStatus: 'missing' };
+}
+
+/** Validates a print request at the host boundary (IPC, WebSocket). */
+export function parsePrintDocumentSpec(
+  raw: unknown,
+): Result<PrintDocumentSpec, readonly SpecIssue[]> {
+  const issues: SpecIssue[] = [];
+  if (!isRecord(raw)) return err([{ path: '', message: 'must be an object' }]);
+  if (raw['kind'] === 'receipt') {
+    const paper = raw['paper'];
+    if (!(RECEIPT_PAPERS as readonly unknown[]).includes(paper)) {
+      issues.push({ path: '/paper', message: `must be one of ${RECEIPT_PAPERS.join(', ')}` });
+    }
+    const receipt = raw['receipt'];
+    if (!isRecord(receipt)) return err([...issues, { path: '/receipt', message: 'required' }]);
+    const code = parseTrackingCode(
+      typeof receipt['trackingCode'] === 'string' ? receipt['trackingCode'] : '',
+    );
+    if (!code.ok)
+      issues.push({ path: '/receipt/trackingCode', message: 'not a valid tracking code' });
+    if (!(SERVICE_KINDS as readonly unknown[]).includes(receipt['service'])) {
+      issues.push({
+        path: '/receipt/service',
+        message: `must be one of ${SERVICE_KINDS.join(', ')}`,
+      });
+    }
+    if (!(LANGUAGES as readonly unknown[]).includes(receipt['language'])) {
+      issues.push({ path: '/receipt/language', message: `must be one of ${LANGUAGES.join(', ')}` });
+    }
+    const issuedAt = receipt['issuedAt'];
+    if (
+      typeof issuedAt !== 'string' ||
+      issuedAt.length > 40 ||
+      Number.isNaN(Date.parse(issuedAt))
+    ) {
+      issues.push({ path: '/receipt/issuedAt', message: 'must be an ISO timestamp' });
+    }
+    const stationName = parseLocalizedText(receipt['stationName'], '/receipt/stationName', issues);
+    if (issues.length > 0 || !code.ok) return err(issues);
+    return ok({
+      kind: 'receipt',
+      paper: paper as ReceiptPaper,
+      receipt: {
+        service: receipt['service'] as ServiceKind,
+        trackingCode: code.value,
+        language: receipt['language'] as Language,
+        stationName,
+        issuedAt: issuedAt as string,
+      },
+    });
+  }
+  if (raw['kind'] === 'legalAidForm') {
+    const application = validateDocument('applications', raw['application']);
+    if (!application.ok) {
+      const detail =
+        application.error.kind === 'invalid'
+          ? application.error.issues.map((i) => ({
+              path: `/application${i.path}`,
+              message: i.message,
+            }))
+          : [{ path: '/application', message: 'invalid' }];
+      issues.push(...detail);
+    }
+    const stationName = parseLocalizedText(raw['stationName'], '/stationName', issues);
+    if (issues.length > 0 || !application.ok) return err(issues);
+    return ok({ kind: 'legalAidForm', application: application.value, stationName });
+  }
+  return err([{ path: '/kind', message: 'must be receipt or legalAidForm' }]);
+}
