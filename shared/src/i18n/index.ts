@@ -1,0 +1,11 @@
+import './typed-keys';
+
+export * from './languages';
+export * from './create-i18n';
+export * from './format';
+export * from './mongolian-format';
+export * from './key-families';
+export * from './resources';
+export * from './text-hash';
+export * from './locale-check';
+export type { TranslationKey } from './typed-keys';

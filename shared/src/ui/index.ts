@@ -1,0 +1,24 @@
+import '../../../assets/fonts/fonts.css';
+import './ui-kit.css';
+
+export * from './ui-provider';
+export * from './text';
+export * from './script-runs';
+export * from './icons';
+export * from './big-button';
+export * from './language-switch';
+export * from './font-size-control';
+export * from './sync-badge';
+export * from './page-frame';
+export * from './listbox';
+export * from './reading-view';
+export * from './idle-timer';
+export * from './idle-guard';
+export * from './voice-caption';
+export * from './replay-button';
+export * from './error-notice';
+export * from './use-t';
+export * from './keyboard/on-screen-keyboard';
+export * from './keyboard/keyboard-state';
+export * from './keyboard/mongolian-layout';
+export * from './keyboard/pinyin-dictionary';
