@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['**/node_modules/**', 'out/**', 'dist/**'],
     environment: 'node',
+    // PGlite starts in 2-10 s on a busy 2-core machine; child servers need tsx to boot.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
   },
 });

@@ -117,7 +117,7 @@ export async function searchSuite(options: BenchOptions = {}): Promise<BenchResu
 
   const edited = documents.slice(0, 100).map((document) => ({
     ...document,
-    revision: document.revision + 1,
+    contentRevision: document.contentRevision + 1,
     updatedAt: '2026-12-01T00:00:00.000Z',
     summary: { ...document.summary, zh: `${document.summary.zh}（已更新）` },
   }));

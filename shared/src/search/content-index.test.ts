@@ -51,7 +51,7 @@ describe('ContentSearchIndex', () => {
 
     const summary = index.applyChanges([
       item('a', '草场纠纷'), // same revision and time: unchanged
-      item('b', '工伤保险待遇', { revision: 2, updatedAt: LATER }), // edited
+      item('b', '工伤保险待遇', { contentRevision: 2, updatedAt: LATER }), // edited
       item('c', '离婚孩子抚养'), // new
       item('d', '从未见过的撤回条目', { withdrawn: true }), // withdrawn, never indexed
     ]);
@@ -116,7 +116,7 @@ describe('ContentSearchIndex', () => {
     expect(restored.size).toBe(2);
     expect(restored.search('草场纠纷')).toEqual(index.search('草场纠纷'));
     expect(restored.applyChanges([item('a', '草场纠纷')]).unchanged).toBe(1);
-    restored.applyChanges([item('a', '围栏边界', { revision: 2, updatedAt: LATER })]);
+    restored.applyChanges([item('a', '围栏边界', { contentRevision: 2, updatedAt: LATER })]);
     expect(ids(restored, '围栏')).toEqual(['a']);
     expect(ids(restored, '草场纠纷')).toEqual([]);
   });

@@ -33,7 +33,7 @@ export type IndexableContent = Pick<
   | 'body'
   | 'categories'
   | 'tags'
-  | 'revision'
+  | 'contentRevision'
   | 'updatedAt'
   | 'withdrawn'
 > &
@@ -129,7 +129,7 @@ function toIndexed(document: IndexableContent): IndexedDocument {
 
 /** A document's version as far as the index cares: a new revision or edit re-indexes it. */
 function versionOf(document: IndexableContent): string {
-  return `${document.revision}:${document.updatedAt}`;
+  return `${document.contentRevision}:${document.updatedAt}`;
 }
 
 function isLive(document: IndexableContent): boolean {

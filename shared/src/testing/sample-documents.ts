@@ -173,7 +173,7 @@ export function sampleContent(overrides: Partial<Content> = {}): Content {
     basis: ['law-legal-aid-law-42'],
     media: [],
     order: 1,
-    revision: 1,
+    contentRevision: 1,
     publishedAt: NOW,
     withdrawn: false,
     sample: false,

@@ -86,7 +86,7 @@ export const contentSchema = {
     /** Display order within its kind (smaller first). */
     order: { type: 'integer', minimum: 0, maximum: 1_000_000 },
     /** Incremented by the console on every publication. */
-    revision: { type: 'integer', minimum: 1 },
+    contentRevision: { type: 'integer', minimum: 1 },
     publishedAt: timestampField,
     /** Withdrawn items stay (so devices learn of the withdrawal) but are not shown. */
     withdrawn: { type: 'boolean' },
@@ -109,7 +109,7 @@ export const contentSchema = {
     'basis',
     'media',
     'order',
-    'revision',
+    'contentRevision',
     'publishedAt',
     'withdrawn',
     'sample',

@@ -1,0 +1,18 @@
+/**
+ * Every benchmark suite, in run order. A suite module exports `run({quick})` returning
+ * BenchResult[]; add it here with a name and one line saying what it measures.
+ */
+import { fromRunFunction, type BenchSuite } from '../framework';
+import { run as idcard } from './idcard';
+import { run as ocr } from './ocr';
+import { run as print } from './print';
+import { run as search } from './search';
+import { syncSuite } from './sync';
+
+export const SUITES: readonly BenchSuite[] = [
+  syncSuite,
+  fromRunFunction('search', 'content search index', search),
+  fromRunFunction('idcard', 'ID card frame decoding and simulated reads', idcard),
+  fromRunFunction('print', 'print documents rendered to PDF', print),
+  fromRunFunction('ocr', 'ID card OCR', ocr),
+];

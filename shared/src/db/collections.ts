@@ -1,0 +1,53 @@
+/**
+ * Which collections a device's database holds. Replicated ones come from the domain's
+ * COLLECTIONS (the very schema objects the server validates with); local-only ones from
+ * local-schemas. RxDB's free tier allows 13 collections per JS process: a kiosk uses 10.
+ */
+import type { RxJsonSchema } from 'rxdb';
+import type { CollectionName } from '../domain/collections';
+import { COLLECTIONS } from '../domain/collections';
+import type { DeviceKind } from '../domain/vocabulary';
+import { attachmentFileSchema, draftSchema } from './local-schemas';
+
+export const LOCAL_ONLY_COLLECTIONS = ['drafts', 'attachment_files'] as const;
+export type LocalOnlyCollectionName = (typeof LOCAL_ONLY_COLLECTIONS)[number];
+export type LocalCollectionName = CollectionName | LocalOnlyCollectionName;
+
+/** Collections each kind of device holds. A TV box neither applies nor books, nor takes photos. */
+export const DEVICE_COLLECTIONS: Readonly<Record<DeviceKind, readonly LocalCollectionName[]>> = {
+  kiosk: [
+    'applications',
+    'questions',
+    'appointments',
+    'feedback',
+    'case_updates',
+    'content',
+    'directory',
+    'device_config',
+    'drafts',
+    'attachment_files',
+  ],
+  tv: ['questions', 'feedback', 'case_updates', 'content', 'directory', 'device_config', 'drafts'],
+};
+
+/** RxDB's free-tier limit of open collections per JS process (rxdb-17-facts.md). */
+export const RXDB_COLLECTION_LIMIT = 13;
+
+/**
+ * The domain schemas are `as const` literals (readonly arrays); RxDB's type wants mutable ones.
+ * The objects are the same; only the type is widened.
+ */
+export function toRxSchema<T>(schema: object): RxJsonSchema<T> {
+  return schema as RxJsonSchema<T>;
+}
+
+export function schemaOf(name: LocalCollectionName): object {
+  switch (name) {
+    case 'drafts':
+      return draftSchema;
+    case 'attachment_files':
+      return attachmentFileSchema;
+    default:
+      return COLLECTIONS[name].schema;
+  }
+}

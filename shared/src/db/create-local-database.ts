@@ -1,0 +1,145 @@
+/**
+ * The device's local database: RxDB 17 on the storage the host passes in (Dexie/IndexedDB in
+ * the renderer, storage-memory or fake-indexeddb in tests), personal data encrypted with
+ * crypto-js under a key the host supplies (Electron safeStorage on a kiosk), schema migrations
+ * wired, RxDB local documents as the small key/value store.
+ *
+ * Runs in the browser renderer and in Node: no Node imports here.
+ */
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type MigrationStrategies,
+  type RxCollection,
+  type RxDatabase,
+  type RxStorage,
+} from 'rxdb';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { COLLECTIONS, isCollectionName, type DocumentTypes } from '../domain/collections';
+import type { DeviceKind } from '../domain/vocabulary';
+import { DEVICE_COLLECTIONS, schemaOf, toRxSchema, type LocalCollectionName } from './collections';
+import type { AttachmentFile, Draft } from './local-schemas';
+import { deviceWinsConflictHandler } from './conflict-handler';
+import { MIGRATION_STRATEGIES } from './migrations';
+
+export interface LocalDocumentTypes extends DocumentTypes {
+  drafts: Draft;
+  attachment_files: AttachmentFile;
+}
+
+/**
+ * Every collection a device may hold. A TV database lacks some (DEVICE_COLLECTIONS), hence
+ * optional: code that serves both kinds checks before use.
+ */
+export type LocalCollections = {
+  [C in LocalCollectionName]?: RxCollection<LocalDocumentTypes[C]>;
+};
+
+export type LocalDatabase = RxDatabase<LocalCollections>;
+
+export interface LocalDatabaseOptions {
+  /** Database name; one per device profile (e.g. 'pls-kiosk'). */
+  readonly name: string;
+  /** The RxStorage to persist to: `getRxStorageDexie()` in the renderer. */
+  readonly storage: RxStorage<unknown, unknown>;
+  /**
+   * Key for the encrypted fields. Comes from the host (OS keystore); never a constant in code.
+   * The same key must be given every time: RxDB refuses to open with a different one.
+   */
+  readonly encryptionKey: string;
+  readonly deviceKind?: DeviceKind;
+  /**
+   * Open only these of the device kind's collections (default: all of them). For tools and
+   * tests that run several device databases in one process within RxDB's 13-collection limit.
+   */
+  readonly collections?: readonly LocalCollectionName[];
+  /**
+   * RxDB dev-mode: schema checks and a validating storage. Development only: it slows every
+   * write and, in browsers, injects a tracking iframe. Never on in shipped builds.
+   */
+  readonly devMode?: boolean;
+  /** A kiosk runs one window: no cross-tab channel needed. */
+  readonly multiInstance?: boolean;
+  /**
+   * Schema and migration strategies to use instead of the built-in ones, per collection. For
+   * migration tests and for shipping a migration before the domain schema moves.
+   */
+  readonly schemaOverrides?: Partial<
+    Record<LocalCollectionName, { schema: object; migrationStrategies: MigrationStrategies }>
+  >;
+}
+
+export const MIN_ENCRYPTION_KEY_LENGTH = 16;
+
+let pluginsAdded = false;
+function addPlugins(): void {
+  if (pluginsAdded) return;
+  addRxPlugin(RxDBLocalDocumentsPlugin);
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  addRxPlugin(RxDBAttachmentsPlugin);
+  pluginsAdded = true;
+}
+
+/** Loaded only when asked for, so production bundles never execute it. */
+async function devModeStorage(
+  storage: RxStorage<unknown, unknown>,
+): Promise<RxStorage<unknown, unknown>> {
+  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all(
+    [import('rxdb/plugins/dev-mode'), import('rxdb/plugins/validate-ajv')],
+  );
+  disableWarnings();
+  addRxPlugin(RxDBDevModePlugin);
+  return wrappedValidateAjvStorage({ storage });
+}
+
+export async function createLocalDatabase(options: LocalDatabaseOptions): Promise<LocalDatabase> {
+  if (options.encryptionKey.length < MIN_ENCRYPTION_KEY_LENGTH) {
+    throw new Error(`encryption key must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters`);
+  }
+  addPlugins();
+  const encrypted = wrappedKeyEncryptionCryptoJsStorage({ storage: options.storage });
+  // Validation wraps encryption so it sees documents in clear, as the application wrote them.
+  const storage = options.devMode ? await devModeStorage(encrypted) : encrypted;
+  const db = await createRxDatabase<LocalCollections>({
+    name: options.name,
+    storage,
+    password: options.encryptionKey,
+    multiInstance: options.multiInstance ?? false,
+    localDocuments: true,
+    // Our code never opens one name twice on purpose; a second open is a bug to surface.
+    ignoreDuplicate: false,
+  });
+  try {
+    const kind = options.deviceKind ?? 'kiosk';
+    const creators: Record<
+      string,
+      {
+        schema: ReturnType<typeof toRxSchema>;
+        migrationStrategies: MigrationStrategies;
+        conflictHandler?: typeof deviceWinsConflictHandler;
+      }
+    > = {};
+    const names = options.collections ?? DEVICE_COLLECTIONS[kind];
+    for (const name of names) {
+      if (!DEVICE_COLLECTIONS[kind].includes(name)) {
+        throw new Error(`a ${kind} database has no ${name} collection`);
+      }
+      const override = options.schemaOverrides?.[name];
+      creators[name] = {
+        schema: toRxSchema(override?.schema ?? schemaOf(name)),
+        migrationStrategies: override?.migrationStrategies ?? MIGRATION_STRATEGIES[name],
+        ...(isCollectionName(name) && COLLECTIONS[name].writer === 'device'
+          ? { conflictHandler: deviceWinsConflictHandler }
+          : {}),
+      };
+    }
+    await db.addCollections(creators);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,86 @@
+/**
+ * The Fastify application, in registration order: error handling, CORS of the device API,
+ * rate limiting, then the routes. Everything it needs comes in the context; nothing global.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { AppContext } from './app-context';
+import { registerAdminRpc } from './routes/admin-rpc';
+import { registerAttachmentRoutes } from './routes/attachments';
+import { registerDeviceCors } from './routes/cors';
+import { registerDeviceRoutes } from './routes/devices';
+import { registerHealth } from './routes/health';
+import { sendFailure } from './routes/reply';
+import { registerStreamRoute } from './routes/stream';
+import { registerSyncRoutes } from './routes/sync';
+
+export interface AppOptions {
+  readonly logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export async function buildApp(
+  ctx: AppContext,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'warn' },
+    // SSE connections would otherwise hold a shutdown open.
+    forceCloseConnections: true,
+    bodyLimit: 64 * 1024,
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendFailure(reply, {
+          code: 'payload_too_large',
+          message: 'request body is over the limit of this endpoint',
+        });
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendFailure(reply, {
+          code: 'invalid_json',
+          message: 'request body is not valid JSON',
+        });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendFailure(reply, {
+          code: 'unsupported_media_type',
+          message: 'unsupported content type',
+        });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429)
+      return sendFailure(reply, {
+        code: 'rate_limited',
+        message: 'too many requests, try again later',
+      });
+    if (status >= 400 && status < 500)
+      return sendFailure(reply, { code: 'bad_request', message: error.message, status });
+    // Bugs and outages: log the details, tell the client nothing about internals.
+    request.log.error({ err: error }, 'request failed');
+    return sendFailure(reply, { code: 'internal', message: 'internal server error' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendFailure(reply, {
+      code: 'not_found',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+
+  registerDeviceCors(app);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `rate limit: ${context.max} requests per ${context.after}`,
+    }),
+  });
+
+  registerHealth(app, ctx);
+  registerDeviceRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  registerStreamRoute(app, ctx);
+  registerAttachmentRoutes(app, ctx);
+  registerAdminRpc(app, ctx);
+  return app;
+}

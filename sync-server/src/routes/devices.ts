@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { DEVICE_KINDS, type DeviceKind } from '@pls/shared/domain';
+import type { AppContext } from '../app-context';
+import { enrollDevice } from '../services/devices';
+import { sendFailure } from './reply';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function registerDeviceRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post(
+    '/api/devices/enroll',
+    {
+      bodyLimit: 4096,
+      // Codes are 8 characters of 31: slow guessing down further.
+      config: { rateLimit: { max: ctx.enrollRateLimit, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (
+        !isRecord(body) ||
+        typeof body['code'] !== 'string' ||
+        body['code'].length > 32 ||
+        typeof body['name'] !== 'string' ||
+        !(DEVICE_KINDS as readonly unknown[]).includes(body['kind'])
+      ) {
+        return sendFailure(reply, {
+          code: 'bad_request',
+          message: "body must be {code: string, kind: 'kiosk' | 'tv', name: string}",
+        });
+      }
+      const result = await enrollDevice(ctx.db, {
+        code: body['code'],
+        kind: body['kind'] as DeviceKind,
+        name: body['name'],
+      });
+      if (!result.ok) return sendFailure(reply, result.error);
+      const { lastSeq, ...response } = result.value;
+      if (lastSeq !== null) ctx.feed.noteCommitted('device_config', lastSeq);
+      return reply.code(201).send(response);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiErrorBody } from '@pls/shared/protocol';
+import { statusOf, type ServiceError } from '../errors';
+
+export function sendFailure(reply: FastifyReply, error: ServiceError): FastifyReply {
+  const body: ApiErrorBody = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.rejected ? { rejected: error.rejected } : {}),
+    },
+  };
+  return reply.code(statusOf(error)).type('application/json; charset=utf-8').send(body);
+}
+
+/** `Authorization: Bearer <token>`; the stream also takes `?token=` (EventSource sends no headers). */
+export function bearerToken(request: FastifyRequest, allowQuery = false): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (match) return match[1];
+  }
+  if (allowQuery) {
+    const token = (request.query as Record<string, unknown>)['token'];
+    if (typeof token === 'string' && token !== '') return token;
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+/**
+ * Pull, push and schema endpoints of the sync protocol (design.md §4,
+ * docs/decisions/0002-sync-protocol.md).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  COLLECTIONS,
+  isCollectionName,
+  ok,
+  type CollectionName,
+  type Result,
+} from '@pls/shared/domain';
+import type { AppContext } from '../app-context';
+import { failure, type ServiceError } from '../errors';
+import { checkPush, statusOfRejection } from '../sync/check-push';
+import { emptyPull, parsePullQuery, pullDocuments } from '../sync/pull';
+import { applyPush } from '../sync/push';
+import type { DeviceIdentity } from '../sync/scope';
+import { bearerToken, sendFailure } from './reply';
+
+/** A push holds at most PUSH_ROWS_MAX rows of at most 256 KiB each (content is never pushed). */
+export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
+
+export async function authenticated(
+  ctx: AppContext,
+  request: FastifyRequest,
+  allowQueryToken = false,
+): Promise<Result<DeviceIdentity, ServiceError>> {
+  return ctx.auth.authenticate(bearerToken(request, allowQueryToken));
+}
+
+function collectionOf(params: unknown): Result<CollectionName, ServiceError> {
+  const name = (params as { collection?: string }).collection ?? '';
+  return isCollectionName(name)
+    ? ok(name)
+    : failure('unknown_collection', `unknown collection "${name}"`);
+}
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/sync/:collection/schema', async (request, reply) => {
+    const collection = collectionOf(request.params);
+    if (!collection.ok) return sendFailure(reply, collection.error);
+    const schema = COLLECTIONS[collection.value].schema;
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('etag', `"schema.${collection.value}.v${schema.version}"`)
+      .send(schema);
+  });
+
+  app.get('/api/sync/:collection/pull', async (request, reply) => {
+    const device = await authenticated(ctx, request);
+    if (!device.ok) return sendFailure(reply, device.error);
+    const collection = collectionOf(request.params);
+    if (!collection.ok) return sendFailure(reply, collection.error);
+    const query = parsePullQuery(request.query as Record<string, unknown>);
+    if (typeof query === 'string')
+      return sendFailure(reply, { code: 'bad_request', message: query });
+    // Nothing after the device's checkpoint anywhere in the feed: answer from memory.
+    const answer =
+      ctx.feed.highWaterOf(collection.value) <= query.seq
+        ? emptyPull(collection.value, query)
+        : await pullDocuments(ctx.db, device.value, collection.value, query);
+    if (answer.feedSeq > 0) ctx.feed.noteCommitted(collection.value, answer.feedSeq);
+    ctx.auth.noteSync(device.value.id);
+    return sendJson(
+      reply.header('etag', answer.etag).header('cache-control', 'no-cache'),
+      request,
+      answer.body,
+    );
+  });
+
+  app.post('/api/sync/:collection/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
+    const device = await authenticated(ctx, request);
+    if (!device.ok) return sendFailure(reply, device.error);
+    const collection = collectionOf(request.params);
+    if (!collection.ok) return sendFailure(reply, collection.error);
+    if (COLLECTIONS[collection.value].writer !== 'device') {
+      return sendFailure(reply, {
+        code: 'read_only_collection',
+        message: `${collection.value} is written by the center only; devices pull it`,
+      });
+    }
+    const checked = checkPush(device.value, collection.value, request.body);
+    if (!checked.ok) {
+      if ('envelope' in checked)
+        return sendFailure(reply, { code: 'bad_request', message: checked.envelope });
+      return sendFailure(reply, refusal(checked.rejected));
+    }
+    const applied = await applyPush(
+      ctx.db,
+      device.value,
+      collection.value,
+      checked.rows,
+      ctx.now(),
+    );
+    if (!applied.ok) return sendFailure(reply, refusal(applied.rejected));
+    for (const [name, seq] of applied.outcome.lastSeqs) ctx.feed.noteCommitted(name, seq);
+    ctx.auth.noteSync(device.value.id);
+    return reply.send({ conflicts: applied.outcome.conflicts });
+  });
+}
+
+function refusal(rejected: ServiceError['rejected'] & object): ServiceError {
+  return {
+    code: 'rejected_rows',
+    message: `${rejected.length} row(s) refused, nothing was written: ${rejected
+      .slice(0, 3)
+      .map((r) => `row ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.message}`)
+      .join('; ')}`,
+    rejected,
+    status: statusOfRejection(rejected),
+  };
+}
+
+function sendJson(reply: FastifyReply, request: FastifyRequest, body: string): FastifyReply {
+  const etag = reply.getHeader('etag');
+  if (typeof etag === 'string' && request.headers['if-none-match'] === etag)
+    return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(body);
+}

@@ -1,0 +1,207 @@
+/**
+ * What center staff do to a case: change its status (checked against the domain's status
+ * machine) or answer a question. Each writes a case_updates document that replicates to the
+ * owning device (and, for a TV box, its household).
+ */
+import {
+  LANGUAGES,
+  checkTransition,
+  newDocumentId,
+  ok,
+  type CaseKind,
+  type Language,
+  type Result,
+} from '@pls/shared/domain';
+import type { Database, Queryable } from '../db/database';
+import { failure, type ServiceError } from '../errors';
+import { prepareCenterDocuments } from '../sync/documents';
+import { audit } from './devices';
+import { writeCenter } from './center-writes';
+
+export interface CaseRecord {
+  readonly caseKind: CaseKind;
+  readonly caseId: string;
+  readonly trackingCode: string;
+  readonly deviceId: string;
+  readonly stationId: string | null;
+  readonly householdId: string | null;
+  readonly status: string;
+  readonly centerReference: string;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+}
+
+interface CaseRow {
+  case_kind: CaseKind;
+  case_id: string;
+  tracking_code: string;
+  device_id: string;
+  station_id: string | null;
+  household_id: string | null;
+  status: string;
+  center_reference: string;
+  received_at: Date;
+  updated_at: Date;
+}
+
+function toRecord(r: CaseRow): CaseRecord {
+  return {
+    caseKind: r.case_kind,
+    caseId: r.case_id,
+    trackingCode: r.tracking_code,
+    deviceId: r.device_id,
+    stationId: r.station_id,
+    householdId: r.household_id,
+    status: r.status,
+    centerReference: r.center_reference,
+    receivedAt: new Date(r.received_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+const CASE_COLUMNS =
+  'case_kind, case_id, tracking_code, device_id, station_id, household_id, status, center_reference, received_at, updated_at';
+
+export async function listCases(
+  db: Queryable,
+  filter: { trackingCode?: string; deviceId?: string } = {},
+): Promise<CaseRecord[]> {
+  const { rows } = await db.query<CaseRow>(
+    `select ${CASE_COLUMNS} from cases
+      where ($1::text is null or tracking_code = $1) and ($2::text is null or device_id = $2)
+      order by received_at, case_id`,
+    [filter.trackingCode ?? null, filter.deviceId ?? null],
+  );
+  return rows.map(toRecord);
+}
+
+async function lockCase(tx: Queryable, trackingCode: string): Promise<CaseRow | undefined> {
+  const { rows } = await tx.query<CaseRow>(
+    `select ${CASE_COLUMNS} from cases where tracking_code = $1 for update`,
+    [trackingCode],
+  );
+  return rows[0];
+}
+
+export interface StatusChange {
+  readonly trackingCode: string;
+  readonly status: string;
+  readonly reason?: string;
+  readonly language?: Language;
+  readonly staffName?: string;
+}
+
+function baseUpdate(row: CaseRow, now: Date) {
+  const iso = now.toISOString();
+  return {
+    id: newDocumentId(now),
+    schemaVersion: 0,
+    createdAt: iso,
+    updatedAt: iso,
+    caseKind: row.case_kind,
+    caseId: row.case_id,
+    trackingCode: row.tracking_code,
+    deviceId: row.device_id,
+    ...(row.station_id ? { stationId: row.station_id } : {}),
+    ...(row.household_id ? { householdId: row.household_id } : {}),
+    centerReference: row.center_reference,
+    serverTime: iso,
+  };
+}
+
+function checkLanguage(language: string | undefined): Language | null {
+  const value = language ?? 'zh-Hans';
+  return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;
+}
+
+export async function changeCaseStatus(
+  db: Database,
+  change: StatusChange,
+  now: Date = new Date(),
+): Promise<Result<{ case: CaseRecord; updateId: string; lastSeq: number | null }, ServiceError>> {
+  const language = checkLanguage(change.language);
+  if (!language) return failure('bad_request', `language must be one of ${LANGUAGES.join(', ')}`);
+  return db.transaction(async (tx) => {
+    const row = await lockCase(tx, change.trackingCode);
+    if (!row) return failure('not_found', `no case with tracking code ${change.trackingCode}`);
+    const allowed = checkTransition(row.case_kind, row.status, change.status, change.reason);
+    if (!allowed.ok) {
+      const e = allowed.error;
+      const message =
+        e.kind === 'notAllowed'
+          ? `a ${row.case_kind} case cannot go from ${e.from} to ${e.to} (allowed: ${e.allowed.join(', ') || 'none'})`
+          : e.kind === 'reasonRequired'
+            ? `moving to ${e.to} needs a reason the resident can read (--reason)`
+            : `unknown status ${e.status}`;
+      return failure('conflict', message);
+    }
+    const doc = {
+      ...baseUpdate(row, now),
+      kind: 'status',
+      status: change.status,
+      ...(change.reason && change.reason.trim() !== ''
+        ? { reason: { text: change.reason.trim(), language } }
+        : {}),
+      ...(change.staffName ? { staffName: change.staffName } : {}),
+    };
+    const prepared = prepareCenterDocuments('case_updates', [doc]);
+    if (!prepared.ok)
+      return failure('bad_request', prepared.errors.map((e) => e.message).join('; '));
+    const lastSeq = await writeCenter(tx, 'case_updates', prepared.docs);
+    await tx.query(
+      'update cases set status = $3, updated_at = $4 where case_kind = $1 and case_id = $2',
+      [row.case_kind, row.case_id, change.status, now.toISOString()],
+    );
+    await audit(tx, change.staffName ?? 'admin', 'case-status', row.tracking_code, {
+      from: row.status,
+      to: change.status,
+    });
+    return ok({
+      case: toRecord({ ...row, status: change.status, updated_at: now }),
+      updateId: doc.id,
+      lastSeq,
+    });
+  });
+}
+
+export async function answerQuestion(
+  db: Database,
+  input: { trackingCode: string; text: string; language?: Language; staffName?: string },
+  now: Date = new Date(),
+): Promise<Result<{ case: CaseRecord; updateId: string; lastSeq: number | null }, ServiceError>> {
+  const language = checkLanguage(input.language);
+  if (!language) return failure('bad_request', `language must be one of ${LANGUAGES.join(', ')}`);
+  const text = input.text.trim();
+  if (text === '' || text.length > 5000)
+    return failure('bad_request', 'an answer is 1-5000 characters');
+  return db.transaction(async (tx) => {
+    const row = await lockCase(tx, input.trackingCode);
+    if (!row) return failure('not_found', `no case with tracking code ${input.trackingCode}`);
+    if (row.case_kind !== 'questions')
+      return failure('conflict', `${input.trackingCode} is not a question`);
+    const allowed = checkTransition('questions', row.status, 'answered');
+    if (!allowed.ok)
+      return failure('conflict', `a question in status ${row.status} cannot be answered`);
+    const doc = {
+      ...baseUpdate(row, now),
+      kind: 'answer',
+      status: 'answered',
+      answer: { text, language },
+      ...(input.staffName ? { staffName: input.staffName } : {}),
+    };
+    const prepared = prepareCenterDocuments('case_updates', [doc]);
+    if (!prepared.ok)
+      return failure('bad_request', prepared.errors.map((e) => e.message).join('; '));
+    const lastSeq = await writeCenter(tx, 'case_updates', prepared.docs);
+    await tx.query(
+      "update cases set status = 'answered', updated_at = $3 where case_kind = $1 and case_id = $2",
+      [row.case_kind, row.case_id, now.toISOString()],
+    );
+    await audit(tx, input.staffName ?? 'admin', 'answer', row.tracking_code, null);
+    return ok({
+      case: toRecord({ ...row, status: 'answered', updated_at: now }),
+      updateId: doc.id,
+      lastSeq,
+    });
+  });
+}

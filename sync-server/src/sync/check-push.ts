@@ -1,0 +1,159 @@
+/**
+ * Checks a push batch before anything is written: envelope, schema, size, ownership, and the
+ * PII rules. Pure; the database-side ownership check (a stored document of another device)
+ * happens in push.ts inside the transaction.
+ */
+import {
+  COLLECTIONS,
+  describeValidationError,
+  validateDocument,
+  type CollectionName,
+} from '@pls/shared/domain';
+import { PUSH_ROWS_MAX, type RejectedRow, type WireDocument } from '@pls/shared/protocol';
+import type { DeviceIdentity } from './scope';
+
+export interface CheckedRow {
+  readonly index: number;
+  readonly id: string;
+  readonly assumedMasterState: WireDocument | null;
+  readonly newDocumentState: WireDocument;
+}
+
+export type CheckPushResult =
+  | { readonly ok: true; readonly rows: CheckedRow[] }
+  | { readonly ok: false; readonly envelope: string }
+  | { readonly ok: false; readonly rejected: RejectedRow[] };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why `device` may not write `doc`, or null when it may. */
+export function ownershipProblem(
+  device: DeviceIdentity,
+  collection: CollectionName,
+  doc: Readonly<Record<string, unknown>>,
+): string | null {
+  if (doc['deviceId'] !== device.id) return `deviceId must be the pushing device (${device.id})`;
+  if ('source' in doc && doc['source'] !== device.kind) return `source must be ${device.kind}`;
+  if (device.kind === 'kiosk') {
+    if (doc['stationId'] !== undefined && doc['stationId'] !== device.stationId) {
+      return `stationId must be the device's station (${device.stationId})`;
+    }
+    if (doc['householdId'] !== undefined) return 'a kiosk writes no householdId';
+  } else {
+    if (collection === 'applications' || collection === 'appointments') {
+      return `a TV box does not write ${collection}`;
+    }
+    if (doc['householdId'] !== undefined && doc['householdId'] !== device.householdId) {
+      return `householdId must be the device's household (${device.householdId})`;
+    }
+    if (doc['stationId'] !== undefined) return 'a TV box writes no stationId';
+  }
+  return null;
+}
+
+function checkState(
+  device: DeviceIdentity,
+  collection: CollectionName,
+  index: number,
+  state: unknown,
+  role: 'newDocumentState' | 'assumedMasterState',
+): { ok: true; doc: WireDocument } | { ok: false; row: RejectedRow } {
+  const id = isRecord(state) && typeof state['id'] === 'string' ? state['id'] : null;
+  const reject = (kind: RejectedRow['kind'], message: string) =>
+    ({
+      ok: false,
+      row: {
+        index,
+        id,
+        kind,
+        message: role === 'newDocumentState' ? message : `assumedMasterState: ${message}`,
+      },
+    }) as const;
+  if (!isRecord(state)) return reject('invalid', 'document is not an object');
+  if (typeof state['_deleted'] !== 'boolean') return reject('invalid', '/_deleted must be boolean');
+  const bytes = Buffer.byteLength(JSON.stringify(state));
+  const limit = COLLECTIONS[collection].maxDocumentBytes;
+  if (bytes > limit)
+    return reject('too_large', `document is ${bytes} bytes, the limit is ${limit}`);
+  // The assumed state is only compared with what is stored, never written: no schema check.
+  if (role === 'assumedMasterState') return { ok: true, doc: state as WireDocument };
+  const checked = validateDocument(collection, state);
+  if (!checked.ok) return reject('invalid', describeValidationError(checked.error));
+  const owner = ownershipProblem(device, collection, state);
+  if (owner) return reject('not_owner', owner);
+  if (state['piiPurgedAt'] !== undefined) {
+    return reject(
+      'pii_purged',
+      'a document whose personal data was purged on the device is never pushed',
+    );
+  }
+  if (collection === 'applications' && state['applicant'] === undefined) {
+    return reject('pii_missing', 'an application must carry its applicant');
+  }
+  return { ok: true, doc: state as WireDocument };
+}
+
+export function checkPush(
+  device: DeviceIdentity,
+  collection: CollectionName,
+  body: unknown,
+): CheckPushResult {
+  if (!isRecord(body) || !Array.isArray(body['rows'])) {
+    return { ok: false, envelope: 'body must be {rows: [...]}' };
+  }
+  const rows = body['rows'];
+  if (rows.length > PUSH_ROWS_MAX)
+    return { ok: false, envelope: `at most ${PUSH_ROWS_MAX} rows per push` };
+  const rejected: RejectedRow[] = [];
+  const checked: CheckedRow[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row: unknown, index) => {
+    if (!isRecord(row)) {
+      rejected.push({ index, id: null, kind: 'invalid', message: 'row is not an object' });
+      return;
+    }
+    const next = checkState(device, collection, index, row['newDocumentState'], 'newDocumentState');
+    if (!next.ok) {
+      rejected.push(next.row);
+      return;
+    }
+    let assumed: WireDocument | null = null;
+    if (row['assumedMasterState'] !== undefined && row['assumedMasterState'] !== null) {
+      const checkedAssumed = checkState(
+        device,
+        collection,
+        index,
+        row['assumedMasterState'],
+        'assumedMasterState',
+      );
+      if (!checkedAssumed.ok) {
+        rejected.push(checkedAssumed.row);
+        return;
+      }
+      assumed = checkedAssumed.doc;
+    }
+    const doc = next.doc;
+    const id = doc['id'] as string;
+    if (seen.has(id)) {
+      rejected.push({
+        index,
+        id,
+        kind: 'duplicate_id',
+        message: 'the same document twice in one push',
+      });
+      return;
+    }
+    seen.add(id);
+    checked.push({ index, id, assumedMasterState: assumed, newDocumentState: doc });
+  });
+  return rejected.length > 0 ? { ok: false, rejected } : { ok: true, rows: checked };
+}
+
+/** HTTP status of a refused batch: ownership first, then size, else the schema. */
+export function statusOfRejection(rejected: readonly RejectedRow[]): number {
+  if (rejected.some((r) => r.kind === 'not_owner')) return 403;
+  if (rejected.every((r) => r.kind === 'too_large')) return 413;
+  return 422;
+}
