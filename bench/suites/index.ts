@@ -4,6 +4,7 @@
  */
 import { fromRunFunction, type BenchSuite } from '../framework';
 import { run as idcard } from './idcard';
+import { run as kiosk } from './kiosk';
 import { run as ocr } from './ocr';
 import { run as print } from './print';
 import { run as search } from './search';
@@ -15,4 +16,5 @@ export const SUITES: readonly BenchSuite[] = [
   fromRunFunction('idcard', 'ID card frame decoding and simulated reads', idcard),
   fromRunFunction('print', 'print documents rendered to PDF', print),
   fromRunFunction('ocr', 'ID card OCR', ocr),
+  fromRunFunction('kiosk', 'kiosk renderer: card to form, submit to receipt', kiosk),
 ];

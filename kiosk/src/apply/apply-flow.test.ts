@@ -9,6 +9,7 @@ import {
 } from '@pls/shared/domain';
 import {
   INITIAL_APPLY_STATE,
+  MAX_DESCRIPTION_LENGTH,
   MAX_PHOTOS,
   applyReducer,
   backLeavesFlow,
@@ -102,14 +103,28 @@ describe('apply flow', () => {
     const bad = ID.slice(0, 17) + (ID.endsWith('1') ? '2' : '1');
     const refused = run([
       HAPPY_PATH[0]!,
-      { type: 'identityFromOcr', name: '巴特尔', idNumber: bad, address: '白音锡勒', today: TODAY },
+      {
+        type: 'identityFromOcr',
+        name: '巴特尔',
+        idNumber: bad,
+        address: '白音锡勒',
+        verified: false,
+        today: TODAY,
+      },
     ]);
     expect(refused.step).toBe('identity');
     expect(refused.errors[0]).toMatchObject({ field: 'idNumber', error: { kind: 'checkDigit' } });
 
     const read = run([
       HAPPY_PATH[0]!,
-      { type: 'identityFromOcr', name: '巴特尔', idNumber: ID, address: '白音锡勒', today: TODAY },
+      {
+        type: 'identityFromOcr',
+        name: '巴特尔',
+        idNumber: ID,
+        address: '白音锡勒',
+        verified: false,
+        today: TODAY,
+      },
     ]);
     expect(read.step).toBe('identity');
     expect(read.errors).toEqual([{ field: 'identity', error: { kind: 'needsStaffConfirmation' } }]);
@@ -117,6 +132,70 @@ describe('apply flow', () => {
     expect(read.draft.identity).toMatchObject({ birthDate: '1961-04-12', sex: 'male' });
     const confirmed = applyReducer(read, { type: 'identityConfirmedByStaff', today: TODAY });
     expect(confirmed.step).toBe('phone');
+  });
+
+  it('accepts an OCR identity the service verified and the resident confirmed, without staff', () => {
+    const verified = run([
+      HAPPY_PATH[0]!,
+      {
+        type: 'identityFromOcr',
+        name: '巴特尔',
+        idNumber: ID,
+        address: '',
+        verified: true,
+        today: TODAY,
+      },
+    ]);
+    expect(verified.step).toBe('phone');
+    expect(verified.draft.identity).toMatchObject({
+      source: 'ocr',
+      confirmedByStaff: false,
+      ocrVerified: true,
+      address: '',
+    });
+    // "Verified" never overrides the number's own check.
+    const bad = ID.slice(0, 17) + (ID.endsWith('1') ? '2' : '1');
+    const refused = run([
+      HAPPY_PATH[0]!,
+      {
+        type: 'identityFromOcr',
+        name: '巴特尔',
+        idNumber: bad,
+        address: '',
+        verified: true,
+        today: TODAY,
+      },
+    ]);
+    expect(refused.step).toBe('identity');
+    expect(refused.errors[0]).toMatchObject({ field: 'idNumber', error: { kind: 'checkDigit' } });
+  });
+
+  it('records staff corrections of an OCR reading as OCR confirmed by staff', () => {
+    const state = run([
+      HAPPY_PATH[0]!,
+      {
+        type: 'identityTyped',
+        source: 'ocr',
+        identity: { name: '巴特尔', sex: 'male', idNumber: ID, address: '白音锡勒牧场' },
+        today: TODAY,
+      },
+    ]);
+    expect(state.step).toBe('phone');
+    expect(state.draft.identity).toMatchObject({ source: 'ocr', confirmedByStaff: true });
+  });
+
+  it('reads a foreign permanent residence card, which has no address', () => {
+    const foreignId = makeSampleIdNumber('915826', '1979-12-30', 902);
+    const state = run([
+      HAPPY_PATH[0]!,
+      {
+        type: 'identityFromCard',
+        card: { name: '安娜', sex: 'female', birthDate: '1979-12-30', idNumber: foreignId },
+        today: TODAY,
+      },
+    ]);
+    expect(state.step).toBe('phone');
+    expect(state.draft.identity).toMatchObject({ source: 'reader', address: '' });
   });
 
   it('refuses a staff-typed identity with an invalid ID number and names every bad field', () => {
@@ -132,6 +211,19 @@ describe('apply flow', () => {
     expect(state.errors.map((e) => e.field).sort()).toEqual(['address', 'idNumber', 'name']);
     // The typed values are kept for correction.
     expect(state.draft.identity?.idNumber).toBe('152502196104129999');
+  });
+
+  it('keeps what is being typed when the resident goes back before confirming it', () => {
+    const atPhone = run(HAPPY_PATH.slice(0, 2));
+    const typing = applyReducer(atPhone, { type: 'fieldTyped', field: 'phone', value: '1390' });
+    const back = applyReducer(typing, { type: 'back' });
+    expect(back.step).toBe('identity');
+    expect(back.draft.phone).toBe('1390');
+    // Only on its own step, and never longer than the field can be.
+    expect(applyReducer(back, { type: 'fieldTyped', field: 'phone', value: '1' })).toBe(back);
+    expect(
+      applyReducer(typing, { type: 'fieldTyped', field: 'phone', value: '1'.repeat(21) }),
+    ).toBe(typing);
   });
 
   it('refuses an undiallable phone number and keeps what was typed', () => {
@@ -174,7 +266,16 @@ describe('apply flow', () => {
     const left = applyReducer(tooLong, { type: 'descriptionLeftToStaff' });
     expect(left.step).toBe('photos');
     expect(left.draft.descriptionByStaff).toBe(true);
-    expect(left.draft.description).toHaveLength(2001);
+    // Kept, but cut to what the schema stores, so the application can still be submitted.
+    expect(left.draft.description).toHaveLength(MAX_DESCRIPTION_LENGTH);
+    const typedSoFar = applyReducer(atDescription, {
+      type: 'descriptionLeftToStaff',
+      text: '老板欠了工资',
+    });
+    expect(typedSoFar.draft).toMatchObject({
+      description: '老板欠了工资',
+      descriptionByStaff: true,
+    });
   });
 
   it('limits photos and ignores the same photo twice', () => {

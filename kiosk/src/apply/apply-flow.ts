@@ -44,8 +44,13 @@ export interface IdentityDraft {
   readonly birthDate: string;
   readonly idNumber: string;
   readonly address: string;
-  /** OCR and hand-typed identities must be confirmed by staff before submission. */
+  /** OCR and hand-typed identities must be confirmed by staff before submission… */
   readonly confirmedByStaff: boolean;
+  /**
+   * …unless OCR read a number whose check digit validates, read the name, found nothing that
+   * contradicts them (the OCR service flags that), and the resident confirmed both on screen.
+   */
+  readonly ocrVerified?: boolean;
 }
 
 export interface PhotoDraft {
@@ -125,16 +130,27 @@ export type ApplyAction =
       readonly name: string;
       readonly idNumber: string;
       readonly address: string;
+      /** The OCR service accepted the number and nothing contradicts it (see IdentityDraft). */
+      readonly verified: boolean;
       readonly today: Date;
     }
-  | { readonly type: 'identityTyped'; readonly identity: TypedIdentity; readonly today: Date }
+  | {
+      readonly type: 'identityTyped';
+      readonly identity: TypedIdentity;
+      readonly today: Date;
+      /** 'ocr' when staff corrected what OCR read; typed from nothing otherwise. */
+      readonly source?: 'manual_staff' | 'ocr';
+    }
   | { readonly type: 'identityConfirmedByStaff'; readonly today: Date }
   | { readonly type: 'phoneEntered'; readonly phone: string }
+  /** Keystrokes on the phone or description step: kept (not checked) so Back loses nothing. */
+  | { readonly type: 'fieldTyped'; readonly field: 'phone' | 'description'; readonly value: string }
   | { readonly type: 'categoryChosen'; readonly category: CaseCategory }
   | { readonly type: 'hardshipToggled'; readonly basis: HardshipBasis }
   | { readonly type: 'hardshipConfirmed' }
   | { readonly type: 'descriptionEntered'; readonly text: string }
-  | { readonly type: 'descriptionLeftToStaff' }
+  /** `text`: what the resident had typed so far, kept for staff to complete. */
+  | { readonly type: 'descriptionLeftToStaff'; readonly text?: string }
   | { readonly type: 'photoAdded'; readonly photo: PhotoDraft }
   | { readonly type: 'photoRemoved'; readonly id: string }
   | { readonly type: 'photosDone' }
@@ -187,12 +203,21 @@ function checkIdentity(identity: IdentityDraft, today: Date): FieldError[] {
   const errors: FieldError[] = [];
   if (identity.name.trim() === '') errors.push({ field: 'name', error: { kind: 'empty' } });
   else if (identity.name.length > 60) errors.push({ field: 'name', error: { kind: 'tooLong' } });
-  if (identity.address.trim() === '') errors.push({ field: 'address', error: { kind: 'empty' } });
+  // A foreigner's permanent residence card carries no address and OCR reads none: the center
+  // completes it. Staff typing an identity by hand type the address too.
+  if (identity.source === 'manual_staff' && identity.address.trim() === '')
+    errors.push({ field: 'address', error: { kind: 'empty' } });
   else if (identity.address.length > 200)
     errors.push({ field: 'address', error: { kind: 'tooLong' } });
   const parsed = parseIdNumber(identity.idNumber, { today });
   if (!parsed.ok) errors.push({ field: 'idNumber', error: parsed.error });
   return errors;
+}
+
+/** Whether an identity may be used only after staff confirmed it. */
+export function needsStaffConfirmation(identity: IdentityDraft): boolean {
+  if (identity.confirmedByStaff || identity.source === 'reader') return false;
+  return !(identity.source === 'ocr' && identity.ocrVerified === true);
 }
 
 /** Identity fields derived from a valid ID number where the source did not provide them. */
@@ -212,7 +237,7 @@ function withIdentity(state: ApplyState, identity: IdentityDraft, today: Date): 
   const draft = { ...state.draft, identity: completed };
   const errors = checkIdentity(completed, today);
   if (errors.length > 0) return fail(state, errors, draft);
-  if (completed.source !== 'reader' && !completed.confirmedByStaff) {
+  if (needsStaffConfirmation(completed)) {
     // Stay on the identity step until staff confirm what OCR read or what was typed.
     return fail(state, [{ field: 'identity', error: { kind: 'needsStaffConfirmation' } }], draft);
   }
@@ -264,6 +289,7 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
           idNumber: action.idNumber,
           address: action.address.trim(),
           confirmedByStaff: false,
+          ...(action.verified ? { ocrVerified: true } : {}),
         },
         action.today,
       );
@@ -273,7 +299,7 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
       return withIdentity(
         state,
         {
-          source: 'manual_staff',
+          source: action.source ?? 'manual_staff',
           name: action.identity.name.trim(),
           sex: action.identity.sex,
           ...(action.identity.nationCode ? { nationCode: action.identity.nationCode } : {}),
@@ -301,6 +327,15 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
         });
       return advance(state, { ...state.draft, phone: parsed.value });
     }
+
+    case 'fieldTyped':
+      if (action.field === 'phone') {
+        if (state.step !== 'phone' || action.value.length > 20) return state;
+        return { ...state, draft: { ...state.draft, phone: action.value } };
+      }
+      if (state.step !== 'description' || action.value.length > MAX_DESCRIPTION_LENGTH)
+        return state;
+      return { ...state, draft: { ...state.draft, description: action.value } };
 
     case 'categoryChosen':
       if (state.step !== 'category' || !CASE_CATEGORIES.includes(action.category)) return state;
@@ -337,7 +372,11 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
     case 'descriptionLeftToStaff':
       if (state.step !== 'description') return state;
       // What was typed so far is kept: staff complete it rather than start over.
-      return advance(state, { ...state.draft, descriptionByStaff: true });
+      return advance(state, {
+        ...state.draft,
+        description: (action.text ?? state.draft.description).slice(0, MAX_DESCRIPTION_LENGTH),
+        descriptionByStaff: true,
+      });
 
     case 'photoAdded':
       if (state.step !== 'photos') return state;
@@ -389,7 +428,7 @@ export function missingForSubmission(draft: ApplyDraft): FieldError[] {
   const errors: FieldError[] = [];
   if (!draft.consent) errors.push({ field: 'consent', error: { kind: 'missing' } });
   if (!draft.identity) errors.push({ field: 'identity', error: { kind: 'missing' } });
-  else if (draft.identity.source !== 'reader' && !draft.identity.confirmedByStaff) {
+  else if (needsStaffConfirmation(draft.identity)) {
     errors.push({ field: 'identity', error: { kind: 'needsStaffConfirmation' } });
   }
   if (!parsePhone(draft.phone).ok) errors.push({ field: 'phone', error: { kind: 'empty' } });

@@ -1,0 +1,101 @@
+/**
+ * Submitting: a tracking code from the device's sequence, the photos stored (encrypted) as
+ * attachment files, the application validated and inserted. The insert is the outbox entry:
+ * the replication pushes it when the center is reachable, and uploads the photos after it.
+ * Order matters: the bytes are stored before the application that names them, so an
+ * application never points at photos that are not there; if the insert fails they are removed.
+ */
+import {
+  newDocumentId,
+  err,
+  ok,
+  type Application,
+  type Language,
+  type Result,
+  type TrackingCode,
+} from '@pls/shared/domain';
+import {
+  nextTrackingCode,
+  removeAttachmentFile,
+  storeAttachmentFile,
+  type LocalDatabase,
+} from '@pls/shared/db';
+import type { Enrollment } from '../boot/enrollment';
+import type { ApplyDraft, PhotoDraft } from './apply-flow';
+import { buildApplication, type BuildApplicationError } from './build-application';
+
+export interface PhotoBytes {
+  readonly mimeType: PhotoDraft['mimeType'];
+  readonly bytes: Uint8Array;
+}
+
+export interface SubmitInput {
+  readonly draft: ApplyDraft;
+  /** Bytes of the draft's photos, by PhotoDraft id. */
+  readonly photoBytes: ReadonlyMap<string, PhotoBytes>;
+  readonly enrollment: Enrollment;
+  readonly language: Language;
+  readonly now?: Date;
+}
+
+export type SubmitError =
+  | BuildApplicationError
+  | { readonly kind: 'photoMissing'; readonly photoId: string }
+  | { readonly kind: 'storage'; readonly message: string };
+
+export async function submitApplication(
+  db: LocalDatabase,
+  input: SubmitInput,
+): Promise<Result<Application, SubmitError>> {
+  const applications = db.applications;
+  if (!applications) throw new Error('the kiosk database has no applications collection');
+  const now = input.now ?? new Date();
+  for (const photo of input.draft.photos) {
+    if (!input.photoBytes.has(photo.id)) return err({ kind: 'photoMissing', photoId: photo.id });
+  }
+  const id = newDocumentId(now);
+  const trackingCode: TrackingCode = await nextTrackingCode(db, input.enrollment.deviceTag, now);
+  const stored: string[] = [];
+  try {
+    const photos: PhotoDraft[] = [];
+    for (const photo of input.draft.photos) {
+      const file = input.photoBytes.get(photo.id)!;
+      const meta = await storeAttachmentFile(db, {
+        applicationId: id,
+        kind: 'material_photo',
+        mimeType: file.mimeType,
+        bytes: file.bytes,
+        now,
+      });
+      stored.push(meta.id);
+      photos.push(meta);
+    }
+    const built = await buildApplication(
+      { ...input.draft, photos },
+      {
+        id,
+        deviceId: input.enrollment.deviceId,
+        stationId: input.enrollment.stationId,
+        trackingCode,
+        language: input.language,
+        now,
+      },
+    );
+    if (!built.ok) {
+      await removeFiles(db, stored);
+      return built;
+    }
+    await applications.insert(built.value);
+    return ok(built.value);
+  } catch (error) {
+    await removeFiles(db, stored);
+    return err({
+      kind: 'storage',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+async function removeFiles(db: LocalDatabase, ids: readonly string[]): Promise<void> {
+  for (const id of ids) await removeAttachmentFile(db, id).catch(() => undefined);
+}

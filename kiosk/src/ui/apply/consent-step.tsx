@@ -1,0 +1,67 @@
+/**
+ * First step: the personal-information notice, read aloud, agreed to before the card is read
+ * (reading the card and keeping the draft are already processing, PIPL 第十三/十四条). The
+ * version of the text agreed to is recorded with the application.
+ */
+import type { Dispatch } from 'react';
+import { BigButton, ReadingView, Text, useLanguage } from '@pls/shared/ui';
+import type { ApplyAction } from '../../apply/apply-flow';
+import { CONSENT_PARAGRAPHS, CONSENT_TEXT_VERSION } from '../../apply/consent';
+import { StepFrame } from '../step-frame';
+
+export function ConsentStep({
+  dispatch,
+  onDecline,
+  progress,
+}: {
+  dispatch: Dispatch<ApplyAction>;
+  onDecline: () => void;
+  progress: { n: number; total: number };
+}) {
+  const { language } = useLanguage();
+  return (
+    <StepFrame
+      testId="step-consent"
+      title="kiosk:consent.title"
+      prompt="kiosk:consent.prompt"
+      progress={progress}
+      actions={
+        <>
+          <BigButton
+            label="kiosk:consent.accept"
+            className="k-act--accept"
+            icon="check"
+            onPress={() =>
+              dispatch({
+                type: 'consentAccepted',
+                consent: {
+                  textVersion: CONSENT_TEXT_VERSION,
+                  acceptedAt: new Date().toISOString(),
+                  language,
+                },
+              })
+            }
+          />
+          <BigButton
+            label="kiosk:consent.decline"
+            className="k-act--decline"
+            variant="secondary"
+            onPress={onDecline}
+          />
+        </>
+      }
+    >
+      <ReadingView label="kiosk:consent.title">
+        {CONSENT_PARAGRAPHS.map((key) => (
+          <Text key={key} as="p" k={key} className="k-consent__paragraph" />
+        ))}
+        <Text
+          as="p"
+          k="kiosk:consent.version"
+          values={{ version: CONSENT_TEXT_VERSION }}
+          className="k-consent__version"
+        />
+      </ReadingView>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * After submission: the tracking code, large and read aloud character by character; whether the
+ * receipt printed; and, live, whether the center has the application yet. "Received by the
+ * center" appears only when the center's receipt (a 'received' case update) has come back
+ * through sync, never because a push merely succeeded.
+ */
+import { useEffect, useState } from 'react';
+import { formatTrackingCode, type Application, type CaseUpdate } from '@pls/shared/domain';
+import { formatDateTime } from '@pls/shared/i18n';
+import { BigButton, Icon, Text, useLanguage } from '@pls/shared/ui';
+import { useVoice } from '@pls/shared/voice';
+import type { PrintOutcome } from '../../printing/print-documents';
+import { useRuntime } from '../runtime';
+import { spellKeys } from '../spell';
+import { PrintOutcomeNotice, printMessage } from './print-outcome';
+
+export interface DoneStepProps {
+  readonly application: Application;
+  readonly receipt: PrintOutcome | 'printing';
+  readonly form: PrintOutcome | 'printing' | undefined;
+  readonly formAvailable: boolean;
+  readonly onPrintForm: () => void;
+  readonly onHome: () => void;
+}
+
+/** The center's receipt for a case, as it arrives. */
+export function useReceipt(caseId: string): CaseUpdate | undefined {
+  const { db } = useRuntime();
+  const [receipt, setReceipt] = useState<CaseUpdate | undefined>(undefined);
+  useEffect(() => {
+    const updates = db.case_updates;
+    if (!updates) return;
+    const subscription = updates
+      .findOne({ selector: { caseId, kind: 'received' } })
+      .$.subscribe((doc) => setReceipt(doc ? doc.toMutableJSON() : undefined));
+    return () => subscription.unsubscribe();
+  }, [db, caseId]);
+  return receipt;
+}
+
+export function DoneStep({
+  application,
+  receipt,
+  form,
+  formAvailable,
+  onPrintForm,
+  onHome,
+}: DoneStepProps) {
+  const voice = useVoice();
+  const { language } = useLanguage();
+  const centerReceipt = useReceipt(application.id);
+  const code = application.trackingCode;
+
+  // Once the receipt is out (or could not be printed): the code, then where the receipt is.
+  const receiptSettled = receipt !== 'printing';
+  const receiptMessage = printMessage(receipt, 'receipt');
+  useEffect(() => {
+    if (!receiptSettled) return;
+    void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code), receiptMessage]);
+  }, [voice, code, language, receiptSettled, receiptMessage]);
+
+  return (
+    <section className="k-step k-done" data-testid="step-done" aria-labelledby="done-title">
+      <div className="k-step__head">
+        <Text as="h2" k="kiosk:done.title" id="done-title" className="k-step__title" />
+        <Text as="p" k="kiosk:done.codeLabel" />
+        <output
+          className="k-done__code"
+          data-testid="tracking-code"
+          aria-label={formatTrackingCode(code)}
+        >
+          {formatTrackingCode(code)}
+        </output>
+        <BigButton
+          label="kiosk:done.repeatCode"
+          icon="speaker"
+          variant="secondary"
+          onPress={() => void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code)])}
+        />
+      </div>
+      <div className="k-step__body">
+        <div
+          className={`k-done__center k-done__center--${centerReceipt ? 'received' : 'waiting'}`}
+          data-testid="center-status"
+          data-status={centerReceipt ? 'received' : 'submitted'}
+          role="status"
+        >
+          <Icon name={centerReceipt ? 'synced' : 'syncing'} />
+          {centerReceipt ? (
+            <Text
+              k="kiosk:done.received"
+              values={{ at: formatDateTime(centerReceipt.serverTime, language) }}
+            />
+          ) : (
+            <Text k="kiosk:done.waitingForCenter" />
+          )}
+        </div>
+        <PrintOutcomeNotice outcome={receipt} document="receipt" speak={false} />
+        {form !== undefined ? <PrintOutcomeNotice outcome={form} document="form" /> : null}
+        <Text as="p" k="kiosk:done.nextSteps" className="k-done__next" />
+      </div>
+      <div className="k-step__actions">
+        {formAvailable ? (
+          <BigButton
+            label="kiosk:done.printForm"
+            className="k-act--print-form"
+            variant="secondary"
+            onPress={onPrintForm}
+            disabled={form === 'printing'}
+          />
+        ) : null}
+        <BigButton
+          label="kiosk:done.finish"
+          className="k-act--finish"
+          icon="home"
+          onPress={onHome}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Staff mode, after the PIN: help the resident at the kiosk (take over their application, then
+ * hand it back), the station's applications and their sync state, reprints, forms interrupted
+ * by a power cut, device health and calls for staff.
+ */
+import type { Draft } from '@pls/shared/db';
+import { BigButton, Text } from '@pls/shared/ui';
+import { useRuntime } from '../runtime';
+import {
+  ApplicationsPanel,
+  DraftsPanel,
+  HealthPanel,
+  Panel,
+  SimulatorPanel,
+  StaffCallsPanel,
+} from './staff-panels';
+
+export interface StaffScreenProps {
+  readonly applyActive: boolean;
+  readonly currentDraftId: string | undefined;
+  readonly onTakeOver: () => void;
+  readonly onExit: () => void;
+  readonly onResumeDraft: (draft: Draft) => void;
+}
+
+export function StaffScreen({
+  applyActive,
+  currentDraftId,
+  onTakeOver,
+  onExit,
+  onResumeDraft,
+}: StaffScreenProps) {
+  const { host } = useRuntime();
+  return (
+    <section className="k-staff" data-testid="staff-screen" aria-labelledby="staff-title">
+      <div className="k-staff__head">
+        <Text as="h2" k="kiosk:staff.title" id="staff-title" className="k-step__title" />
+        <BigButton
+          label="kiosk:staff.exit"
+          className="k-act--staff-exit"
+          icon="back"
+          variant="alert"
+          onPress={onExit}
+        />
+      </div>
+      <Panel title="kiosk:staff.session.title" testId="panel-session">
+        <Text as="p" k={applyActive ? 'kiosk:staff.session.active' : 'kiosk:staff.session.none'} />
+        {applyActive ? (
+          <BigButton
+            label="kiosk:staff.session.takeOver"
+            className="k-act--take-over"
+            icon="staff"
+            onPress={onTakeOver}
+          />
+        ) : null}
+      </Panel>
+      <StaffCallsPanel />
+      <ApplicationsPanel />
+      <DraftsPanel
+        currentDraftId={currentDraftId}
+        canResume={!applyActive}
+        onResume={onResumeDraft}
+      />
+      <HealthPanel />
+      {host.simulator ? <SimulatorPanel /> : null}
+    </section>
+  );
+}

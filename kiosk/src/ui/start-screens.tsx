@@ -1,0 +1,141 @@
+/**
+ * Screens before the kiosk can serve anyone: starting, a start failure (for staff, with the
+ * technical detail), and setup, where staff enroll a kiosk that has no enrollment yet with the
+ * one-time code from the center (npm start does this by itself on a demo machine).
+ */
+import { useState, type ReactNode } from 'react';
+import type { TranslationKey } from '@pls/shared/i18n';
+import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
+import { enrollKiosk, type Enrolled, type EnrollError } from '../boot/enrollment';
+import type { Opened, StartFailure } from '../boot/start-kiosk';
+import type { RuntimeConfig } from '../boot/runtime-config';
+import { CodeKeypad } from './code-keypad';
+
+function Frame({ title, children }: { title: TranslationKey; children?: ReactNode }) {
+  return (
+    <main className="k-start" data-testid="start-screen">
+      <Text as="h1" k="common:app.title" className="k-start__app" />
+      <Text as="h2" k={title} className="k-start__title" />
+      {children}
+    </main>
+  );
+}
+
+export function StartingScreen() {
+  return <Frame title="kiosk:start.starting" />;
+}
+
+const FAILURES: Readonly<Record<StartFailure['kind'], TranslationKey>> = {
+  bridge: 'kiosk:start.failed.bridge',
+  databaseKey: 'kiosk:start.failed.databaseKey',
+  database: 'kiosk:start.failed.database',
+  secretStore: 'kiosk:start.failed.secretStore',
+};
+
+export function FailedScreen({ failure }: { failure: StartFailure }) {
+  return (
+    <Frame title="kiosk:start.failed.title">
+      <ErrorNotice message={FAILURES[failure.kind]} />
+      <pre className="k-detail" data-testid="start-detail">
+        {failure.detail}
+      </pre>
+      <BigButton
+        label="kiosk:start.retry"
+        icon="syncing"
+        onPress={() => window.location.reload()}
+      />
+    </Frame>
+  );
+}
+
+export function enrollProblemMessage(problem: EnrollError): TranslationKey {
+  switch (problem.kind) {
+    case 'unreachable':
+      return 'kiosk:setup.problem.unreachable';
+    case 'refused':
+      switch (problem.code) {
+        case 'enroll_code_used':
+          return 'kiosk:setup.problem.codeUsed';
+        case 'enroll_code_expired':
+          return 'kiosk:setup.problem.codeExpired';
+        case 'enroll_code_unknown':
+          return 'kiosk:setup.problem.codeUnknown';
+        default:
+          return 'kiosk:setup.problem.refused';
+      }
+    case 'notKiosk':
+      return 'kiosk:setup.problem.notKiosk';
+    case 'protocol':
+      return 'kiosk:setup.problem.protocol';
+    case 'secretStore':
+      return 'kiosk:setup.problem.secretStore';
+  }
+}
+
+export interface SetupScreenProps {
+  readonly opened: Opened;
+  readonly config: RuntimeConfig | undefined;
+  readonly configProblem: string | undefined;
+  readonly problem: EnrollError | undefined;
+  readonly onEnrolled: (enrolled: Enrolled) => void;
+}
+
+export function SetupScreen({
+  opened,
+  config,
+  configProblem,
+  problem,
+  onEnrolled,
+}: SetupScreenProps) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useState<EnrollError | undefined>(problem);
+  const enroll = async () => {
+    if (!config) return;
+    setBusy(true);
+    const result = await enrollKiosk(opened.db, opened.kiosk.secrets, {
+      serverUrl: config.syncServerUrl,
+      code,
+      deviceName: config.deviceName,
+    });
+    setBusy(false);
+    if (result.ok) onEnrolled(result.value);
+    else setCurrent(result.error);
+  };
+  return (
+    <Frame title="kiosk:setup.title">
+      <Text as="p" k="kiosk:setup.explain" />
+      {configProblem !== undefined ? (
+        <>
+          <ErrorNotice message="kiosk:setup.problem.config" />
+          <pre className="k-detail">{configProblem}</pre>
+        </>
+      ) : null}
+      {config ? (
+        <p className="k-mono" data-testid="setup-server">
+          {config.syncServerUrl}
+        </p>
+      ) : null}
+      {current ? (
+        <>
+          <ErrorNotice message={enrollProblemMessage(current)} />
+          <pre className="k-detail">{current.message}</pre>
+        </>
+      ) : null}
+      <CodeKeypad
+        label="kiosk:setup.codeLabel"
+        value={code}
+        onChange={setCode}
+        length={8}
+        format={(value) => (value.length > 4 ? `${value.slice(0, 4)}-${value.slice(4)}` : value)}
+      />
+      <BigButton
+        label={busy ? 'kiosk:setup.enrolling' : 'kiosk:setup.enroll'}
+        className="k-act--enroll"
+        icon="check"
+        disabled={config === undefined || code.length !== 8 || busy}
+        onPress={() => void enroll()}
+      />
+    </Frame>
+  );
+}
