@@ -1,11 +1,10 @@
 /**
- * What the kiosk shows and speaks for reader statuses, events and errors: i18n keys in the
- * `idcard` namespace (locales/<lang>/idcard.json). Residents get a short instruction; the
- * technical reason stays in the event for staff and logs.
+ * What the kiosk shows and speaks for reader statuses, events and errors, as message keys.
+ * Residents get a short instruction; the technical reason stays in the event for staff and logs.
+ * The texts live in locales under `kiosk:reader.<key>` (kiosk/src/ui/apply/reader-panel.tsx maps
+ * every key, so a new key without a text fails tsc).
  */
 import type { ReaderError, ReaderEvent, ReaderStatus } from './types';
-
-export const READER_MESSAGES_NAMESPACE = 'idcard';
 
 export type ReaderMessageKey =
   | 'status.disconnected'

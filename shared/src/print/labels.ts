@@ -1,9 +1,13 @@
 /**
  * Labels of the print documents, one object per language, loaded from
- * `locales/<language>/print.json`. Print documents never fall back silently: a label missing in
- * either language is an error when the file is loaded, not a blank on paper.
+ * `locales/<language>/print.json` plus the vocabulary labels of `locales/<language>/domain.json`
+ * (sex, identity source, case category, nation), so paper and screen name things alike. The
+ * hardship grounds stay in print.json: the form quotes the statute (法律援助法 第四十二条), the
+ * screens explain it in plain words. Print documents never fall back silently: a label missing
+ * in either language is an error when the files are loaded, not a blank on paper.
  */
 import { err, ok, type Result } from '../domain/result';
+import { NATIONS } from '../domain/nations';
 import { CASE_CATEGORIES, HARDSHIP_BASES, IDENTITY_SOURCES, SEXES } from '../domain/vocabulary';
 
 export const SERVICE_KINDS = ['legalAid', 'question', 'appointment'] as const;
@@ -57,6 +61,8 @@ export interface PrintLabels {
   readonly sex: Record0<(typeof SEXES)[number]>;
   readonly caseCategory: Record0<(typeof CASE_CATEGORIES)[number]>;
   readonly hardship: Record0<(typeof HARDSHIP_BASES)[number]>;
+  /** 民族 names by code (GB 3304 + 97/98), from the domain labels. */
+  readonly nation: Readonly<Record<string, string>>;
   /** `{{year}}`, `{{month}}`, `{{day}}`: the date is written by hand, not by Intl (see below). */
   readonly date: { readonly pattern: string };
 }
@@ -68,6 +74,8 @@ export interface PrintLabelSet {
 }
 
 export interface LabelProblem {
+  /** Which locale file: print.json, or domain.json for the shared vocabulary labels. */
+  readonly file: 'print' | 'domain';
   readonly path: string;
   readonly problem: 'missing' | 'notText';
 }
@@ -81,17 +89,19 @@ function section(
   name: string,
   keys: readonly string[],
   problems: LabelProblem[],
+  file: LabelProblem['file'] = 'print',
 ): Record<string, string> {
   const value = json[name];
   const out: Record<string, string> = {};
   if (!isRecord(value)) {
-    problems.push({ path: name, problem: 'missing' });
+    problems.push({ file, path: name, problem: 'missing' });
     return out;
   }
   for (const key of keys) {
     const text = value[key];
     if (typeof text !== 'string' || text.trim() === '') {
       problems.push({
+        file,
         path: `${name}.${key}`,
         problem: text === undefined ? 'missing' : 'notText',
       });
@@ -102,16 +112,30 @@ function section(
   return out;
 }
 
-/** Checks a parsed print.json; every label must be present and non-empty. */
-export function parsePrintLabels(json: unknown): Result<PrintLabels, readonly LabelProblem[]> {
+/**
+ * Checks a parsed print.json and domain.json of one language; every label must be present and
+ * non-empty.
+ */
+export function parsePrintLabels(
+  json: unknown,
+  domainJson: unknown,
+): Result<PrintLabels, readonly LabelProblem[]> {
   const problems: LabelProblem[] = [];
-  if (!isRecord(json)) return err([{ path: '', problem: 'missing' }]);
+  if (!isRecord(json)) return err([{ file: 'print', path: '', problem: 'missing' }]);
+  if (!isRecord(domainJson)) return err([{ file: 'domain', path: '', problem: 'missing' }]);
   const receipt = section(json, 'receipt', RECEIPT_KEYS, problems);
   const service = section(json, 'service', SERVICE_KINDS, problems);
   const form = section(json, 'form', FORM_KEYS, problems);
-  const identitySource = section(json, 'identitySource', IDENTITY_SOURCES, problems);
-  const sex = section(json, 'sex', SEXES, problems);
-  const caseCategory = section(json, 'caseCategory', CASE_CATEGORIES, problems);
+  const identitySource = section(
+    domainJson,
+    'identitySource',
+    IDENTITY_SOURCES,
+    problems,
+    'domain',
+  );
+  const sex = section(domainJson, 'sex', SEXES, problems, 'domain');
+  const caseCategory = section(domainJson, 'caseCategory', CASE_CATEGORIES, problems, 'domain');
+  const nation = section(domainJson, 'nation', Object.keys(NATIONS), problems, 'domain');
   const hardship = section(json, 'hardship', HARDSHIP_BASES, problems);
   const date = section(json, 'date', ['pattern'], problems);
   const steps: Record<string, string[]> = {};
@@ -119,9 +143,9 @@ export function parsePrintLabels(json: unknown): Result<PrintLabels, readonly La
   for (const kind of SERVICE_KINDS) {
     const list = isRecord(rawSteps) ? rawSteps[kind] : undefined;
     if (!Array.isArray(list) || list.length === 0) {
-      problems.push({ path: `steps.${kind}`, problem: 'missing' });
+      problems.push({ file: 'print', path: `steps.${kind}`, problem: 'missing' });
     } else if (!list.every((s): s is string => typeof s === 'string' && s.trim() !== '')) {
-      problems.push({ path: `steps.${kind}`, problem: 'notText' });
+      problems.push({ file: 'print', path: `steps.${kind}`, problem: 'notText' });
     } else {
       steps[kind] = list;
     }
@@ -137,6 +161,7 @@ export function parsePrintLabels(json: unknown): Result<PrintLabels, readonly La
     sex: sex as PrintLabels['sex'],
     caseCategory: caseCategory as PrintLabels['caseCategory'],
     hardship: hardship as PrintLabels['hardship'],
+    nation,
     date: date as PrintLabels['date'],
   });
 }

@@ -6,7 +6,6 @@
  * chose Mongolian. Two pages, so the signature page can be signed without turning the sheet.
  */
 import type { ReactNode } from 'react';
-import { nationName } from '../domain/nations';
 import { pickText, type LocalizedText } from '../domain/localized-text';
 import { formatTrackingCode } from '../domain/tracking-code';
 import type { Application } from '../domain/schemas/applications';
@@ -83,9 +82,15 @@ export function LegalAidForm({ application, stationName, labels }: LegalAidFormP
                 <Row
                   label={L('nation')}
                   value={
-                    applicant.nationCode
-                      ? (nationName(applicant.nationCode) ?? applicant.nationCode)
-                      : '—'
+                    applicant.nationCode ? (
+                      <Bilingual
+                        className="val"
+                        zh={zh.nation[applicant.nationCode] ?? applicant.nationCode}
+                        mn={mn?.nation[applicant.nationCode]}
+                      />
+                    ) : (
+                      '—'
+                    )
                   }
                   label2={L('birthDate')}
                   value2={formatPrintDate(applicant.birthDate, zh)}

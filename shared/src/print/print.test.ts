@@ -11,11 +11,11 @@ import { renderPrintDocument } from './render';
 import { parsePrintDocumentSpec } from './spec';
 
 const locales = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'locales');
-const load = (lang: string): unknown =>
-  JSON.parse(readFileSync(join(locales, lang, 'print.json'), 'utf8'));
+const load = (lang: string, namespace = 'print'): unknown =>
+  JSON.parse(readFileSync(join(locales, lang, `${namespace}.json`), 'utf8'));
 const labels: PrintLabelSet = {
-  'zh-Hans': unwrap(parsePrintLabels(load('zh-Hans'))),
-  'mn-Mong': unwrap(parsePrintLabels(load('mn-Mong'))),
+  'zh-Hans': unwrap(parsePrintLabels(load('zh-Hans'), load('zh-Hans', 'domain'))),
+  'mn-Mong': unwrap(parsePrintLabels(load('mn-Mong'), load('mn-Mong', 'domain'))),
 };
 
 function strings(value: unknown): string[] {
@@ -34,8 +34,15 @@ describe('print labels', () => {
       const withoutPlaceholders = text.replace(/\{\{\w+\}\}/g, '');
       expect(isMongolianScript(withoutPlaceholders), text).toBe(true);
     }
-    expect(parsePrintLabels({ ...(load('zh-Hans') as object), form: {} })).toMatchObject({
-      ok: false,
+    expect(
+      parsePrintLabels({ ...(load('zh-Hans') as object), form: {} }, load('zh-Hans', 'domain')),
+    ).toMatchObject({ ok: false });
+    const withoutSex = { ...(load('zh-Hans', 'domain') as object), sex: {} };
+    const missingSex = parsePrintLabels(load('zh-Hans'), withoutSex);
+    expect(!missingSex.ok && missingSex.error).toContainEqual({
+      file: 'domain',
+      path: 'sex.male',
+      problem: 'missing',
     });
   });
 

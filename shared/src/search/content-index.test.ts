@@ -61,7 +61,7 @@ describe('ContentSearchIndex', () => {
     expect(ids(index, '抚养')).toEqual(['c']);
 
     const removal = index.applyChanges([
-      item('a', '草场纠纷', { withdrawn: true, revision: 2, updatedAt: LATER }),
+      item('a', '草场纠纷', { withdrawn: true, contentRevision: 2, updatedAt: LATER }),
       { ...item('c', '离婚孩子抚养'), _deleted: true },
     ]);
     expect(removal).toEqual({ added: 0, replaced: 0, discarded: 2, unchanged: 0 });

@@ -1,5 +1,5 @@
 /**
- * Loads the print labels of both languages from locales/<lang>/print.json. A missing or empty
+ * Loads the print labels of both languages from locales/<lang>/print.json and domain.json. A missing or empty
  * label fails here, at start-up, with the list of what is missing.
  */
 import { readFileSync } from 'node:fs';
@@ -16,13 +16,16 @@ export interface LabelLoadError {
 export function loadPrintLabels(localesDir: string): Result<PrintLabelSet, LabelLoadError> {
   const load = (language: 'zh-Hans' | 'mn-Mong') => {
     const file = join(localesDir, language, 'print.json');
+    const domainFile = join(localesDir, language, 'domain.json');
     let json: unknown;
+    let domainJson: unknown;
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
+      domainJson = JSON.parse(readFileSync(domainFile, 'utf8'));
     } catch (error) {
       return err<LabelLoadError>({ language, file, problems: String(error) });
     }
-    const parsed = parsePrintLabels(json);
+    const parsed = parsePrintLabels(json, domainJson);
     return parsed.ok ? parsed : err<LabelLoadError>({ language, file, problems: parsed.error });
   };
   const zh = load('zh-Hans');

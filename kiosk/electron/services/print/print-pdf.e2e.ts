@@ -4,15 +4,16 @@
  * decoding to the tracking code (pdftoppm + zbarimg). PDFs and PNGs land in e2e/artifacts/print.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatTrackingCode, type LocalizedText } from '@pls/shared/domain';
+import { formatTrackingCode, unwrap, type LocalizedText } from '@pls/shared/domain';
 import type { PrintDocumentSpec } from '@pls/shared/print';
 import { sampleApplication, sampleTrackingCode } from '@pls/shared/testing';
 import { createChromiumPageEngine } from './chromium-page-engine';
 import { createDocumentRenderer } from './document-renderer';
+import { loadPrintLabels } from './print-labels';
 import { createPrintService } from './print-service';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -23,10 +24,8 @@ const engine = createChromiumPageEngine();
 const service = createPrintService({ render: createDocumentRenderer(root), engine, printers: {} });
 afterAll(() => engine.dispose());
 
-const labels = {
-  zh: JSON.parse(readFileSync(join(root, 'locales', 'zh-Hans', 'print.json'), 'utf8')),
-  mn: JSON.parse(readFileSync(join(root, 'locales', 'mn-Mong', 'print.json'), 'utf8')),
-};
+const labelSet = unwrap(loadPrintLabels(join(root, 'locales')));
+const labels = { zh: labelSet['zh-Hans'], mn: labelSet['mn-Mong'] };
 const station: LocalizedText = {
   zh: '白音锡勒公共法律服务工作站',
   mn: 'ᠪᠠᠶᠠᠨᠰᠢᠯᠡ ᠶᠢᠨ ᠠᠵᠢᠯ ᠤᠨ ᠥᠷᠲᠡᠭᠡ',
