@@ -585,6 +585,51 @@ describe.each(kinds)('sync server API on %s', (kind) => {
       ).toBe(pin.hash);
     });
 
+    it('changes kiosk configuration through set-config, keeps other settings, refuses bad values', async () => {
+      const before = (await pull(kioskA.token, 'device_config')).documents[0]!;
+      const out = await admin(
+        'set-config',
+        '--device',
+        kioskA.deviceId,
+        '--retention-days',
+        '1',
+        '--idle-timeout',
+        '90',
+        '--receipt',
+        '58mm',
+      );
+      expect(out).toMatchObject({ exitCode: 0 });
+      const after = (await pull(kioskA.token, 'device_config')).documents[0]!;
+      expect(after).toMatchObject({
+        retentionDays: 1,
+        idleTimeoutSeconds: 90,
+        printers: {
+          receiptWidth: '58mm',
+          a4Enabled: (before['printers'] as { a4Enabled: boolean }).a4Enabled,
+        },
+        idleWarningSeconds: before['idleWarningSeconds'],
+        deviceTag: before['deviceTag'],
+      });
+      // Out of the schema's range: refused with the reason, nothing written.
+      const tooLong = await admin(
+        'set-config',
+        '--device',
+        kioskA.deviceId,
+        '--retention-days',
+        '400',
+      );
+      expect(tooLong.exitCode).toBe(1);
+      expect(tooLong.output.join(' ')).toContain('retentionDays');
+      expect(
+        await admin('set-config', '--device', kioskA.deviceId, '--receipt', '70mm'),
+      ).toMatchObject({
+        exitCode: 2,
+      });
+      expect(await admin('set-config', '--device', kioskA.deviceId)).toMatchObject({ exitCode: 2 });
+      const unchanged = (await pull(kioskA.token, 'device_config')).documents[0]!;
+      expect(unchanged['retentionDays']).toBe(1);
+    });
+
     it('admin commands: a station exists only once; an enrollment code alone on the last line', async () => {
       expect(
         (await admin('add-station', 'station-test-new', '--name', '测试站', '--region', '150602'))

@@ -11,6 +11,7 @@ import type { ServiceError } from '../errors';
 import { answerQuestion, changeCaseStatus, listCases } from '../services/cases';
 import { issueEnrollmentCode, listDevices, revokeDevice } from '../services/devices';
 import { publishDocuments } from '../services/publish';
+import { updateDeviceConfig, type DeviceConfigPatch } from '../services/device-config';
 import { setStaffPin } from '../services/staff-pin';
 import { addStation, listStations } from '../services/stations';
 import { addUser } from '../services/users';
@@ -40,6 +41,9 @@ export const ADMIN_USAGE = [
   '  add-user <name> --role <admin|reviewer|station_staff> [--station <id>]',
   '                                                        console account; password on the last line',
   '  set-staff-pin (--station <id> | --device <id>) --pin <4-8 digits>',
+  '  set-config (--station <id> | --device <id>) [--retention-days <n>] [--idle-timeout <s>]',
+  '             [--idle-warning <s>] [--language zh-Hans|mn-Mong] [--voice on|off]',
+  '             [--receipt 80mm|58mm|none] [--a4 on|off]   change kiosk configuration',
   '  cases [--tracking <code>] [--device <id>]             list received cases',
   '  case-status <trackingCode> <status> [--reason <text>] [--language zh-Hans|mn-Mong] [--staff <name>]',
   '  answer <trackingCode> --text <text> [--language zh-Hans|mn-Mong] [--staff <name>]',
@@ -47,6 +51,58 @@ export const ADMIN_USAGE = [
 ];
 
 type Flags = Record<string, string | undefined>;
+
+function integerFlag(flags: Flags, name: string): number | undefined | string {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : `--${name} must be a whole number, got "${value}"`;
+}
+
+function onOff(flags: Flags, name: string): boolean | undefined | string {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  if (value === 'on' || value === 'off') return value === 'on';
+  return `--${name} must be on or off, got "${value}"`;
+}
+
+const RECEIPT_WIDTHS = ['80mm', '58mm', 'none'] as const;
+
+/** Flags of set-config → a schema-checked patch (the schema has the final word on ranges). */
+function configPatch(flags: Flags):
+  | {
+      fields: DeviceConfigPatch;
+      printers: { receiptWidth?: '80mm' | '58mm' | 'none'; a4Enabled?: boolean } | undefined;
+    }
+  | string {
+  const fields: { -readonly [K in keyof DeviceConfigPatch]: DeviceConfigPatch[K] } = {};
+  const retention = integerFlag(flags, 'retention-days');
+  const idle = integerFlag(flags, 'idle-timeout');
+  const warning = integerFlag(flags, 'idle-warning');
+  const voice = onOff(flags, 'voice');
+  const a4 = onOff(flags, 'a4');
+  for (const value of [retention, idle, warning, voice, a4])
+    if (typeof value === 'string') return value;
+  if (typeof retention === 'number') fields.retentionDays = retention;
+  if (typeof idle === 'number') fields.idleTimeoutSeconds = idle;
+  if (typeof warning === 'number') fields.idleWarningSeconds = warning;
+  if (typeof voice === 'boolean') fields.voiceEnabled = voice;
+  const lang = language(flags['language']);
+  if (lang === null) return `--language must be one of ${LANGUAGES.join(', ')}`;
+  if (lang) fields.defaultLanguage = lang;
+  const receiptFlag = flags['receipt'];
+  const receipt = RECEIPT_WIDTHS.find((width) => width === receiptFlag);
+  if (receiptFlag !== undefined && receipt === undefined) {
+    return `--receipt must be ${RECEIPT_WIDTHS.join(', ')}, got "${receiptFlag}"`;
+  }
+  const printers =
+    receipt === undefined && a4 === undefined
+      ? undefined
+      : {
+          ...(receipt ? { receiptWidth: receipt } : {}),
+          ...(typeof a4 === 'boolean' ? { a4Enabled: a4 } : {}),
+        };
+  return { fields, printers };
+}
 
 function parse(
   argv: readonly string[],
@@ -212,6 +268,44 @@ export async function runAdminCommand(
       if (!set.ok) return serviceFail(set.error);
       note('device_config', set.value.lastSeq);
       return { exitCode: 0, output: [`staff PIN set on ${set.value.devices.join(', ')}`] };
+    }
+
+    case 'set-config': {
+      const args = parse(rest, [
+        'station',
+        'device',
+        'retention-days',
+        'idle-timeout',
+        'idle-warning',
+        'language',
+        'voice',
+        'receipt',
+        'a4',
+      ]);
+      if (typeof args === 'string') return fail(args, 2);
+      const { station, device } = args.flags;
+      if (!station === !device) return fail('set-config needs --station <id> or --device <id>', 2);
+      const patch = configPatch(args.flags);
+      if (typeof patch === 'string') return fail(patch, 2);
+      if (Object.keys(patch.fields).length === 0 && patch.printers === undefined) {
+        return fail('set-config: nothing to change', 2);
+      }
+      const target = station ? { stationId: station } : { deviceId: device! };
+      // Printer settings are one object in the schema: merge with each device's current one.
+      const result = await updateDeviceConfig(
+        ctx.db,
+        target,
+        patch.fields,
+        'set-config',
+        ctx.now(),
+        patch.printers,
+      );
+      if (!result.ok) return serviceFail(result.error);
+      note('device_config', result.value.lastSeq);
+      return {
+        exitCode: 0,
+        output: [`configuration changed on ${result.value.devices.join(', ')}`],
+      };
     }
 
     case 'cases': {
