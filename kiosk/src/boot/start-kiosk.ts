@@ -65,26 +65,9 @@ export async function openKiosk(installBridge: () => KioskApi): Promise<Opened |
       encryptionKey: key.value.key,
       multiInstance: false,
     });
-    forgetOldDraftEvents(db);
     return { kiosk, host, db };
   } catch (error) {
     return { kind: 'database', detail: detail(error) };
-  }
-}
-
-/**
- * RxDB keeps the last 100 change events of every collection in memory, for its query optimizer
- * (ChangeEventBuffer), each with the document as written: for drafts that is the previous
- * resident's form, decrypted, long after the visit ended and the draft was deleted. Keeping
- * only the latest event (the draft's blanked removal) ends that; queries whose events fell out
- * of the buffer simply run again (RxDB handles that case). The buffer is not public API, hence
- * the cast; the lead should move this into createLocalDatabase (shared/src/db).
- */
-export function forgetOldDraftEvents(db: LocalDatabase): void {
-  // Internal RxDB field, see above.
-  const internal = db.drafts as unknown as { _changeEventBuffer?: { limit?: number } } | undefined;
-  if (internal?._changeEventBuffer && typeof internal._changeEventBuffer.limit === 'number') {
-    internal._changeEventBuffer.limit = 1;
   }
 }
 

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES } from '../domain/collections';
 import { validateDocument } from '../domain/validate';
@@ -189,6 +190,33 @@ describe('createLocalDatabase on storage-memory', () => {
       await close(db);
     }
     expect(DEVICE_COLLECTIONS.kiosk).toEqual(expect.arrayContaining([...COLLECTION_NAMES]));
+  });
+
+  it('keeps no earlier resident in the in-memory change events of personal-data collections', async () => {
+    const db = await openDb({ name: 'forget-events', storage: getRxStorageMemory() });
+    const first = sampleApplication({
+      applicant: { ...sampleApplication().applicant!, name: '前一位居民' },
+    });
+    const second = sampleApplication({
+      applicant: { ...sampleApplication().applicant!, name: '下一位居民' },
+    });
+    await db.applications!.insert(first);
+    await db.applications!.insert(second);
+    // RxDB's internal buffer (see forgetPastChangeEvents): a rename in RxDB must fail this test.
+    const buffer = (db.applications as unknown as { _changeEventBuffer: { buffer: unknown[] } })
+      ._changeEventBuffer.buffer;
+    expect(buffer.length).toBe(1);
+    expect(JSON.stringify(buffer)).not.toContain('前一位居民');
+    // Queries stay correct without the history: they re-run instead of replaying events.
+    expect(await db.applications!.count().exec()).toBe(2);
+    const live = await firstValueFrom(db.applications!.find().$);
+    expect(live.map((d) => d.trackingCode).sort()).toEqual(
+      [first.trackingCode, second.trackingCode].sort(),
+    );
+    // Collections without personal data keep RxDB's default history.
+    const content = db.content as unknown as { _changeEventBuffer: { limit: number } };
+    expect(content._changeEventBuffer.limit).toBe(100);
+    await close(db);
   });
 
   it('round-trips a realistic document of every replicated collection', async () => {

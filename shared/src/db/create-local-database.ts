@@ -137,9 +137,30 @@ export async function createLocalDatabase(options: LocalDatabaseOptions): Promis
       };
     }
     await db.addCollections(creators);
+    for (const name of names) if (holdsPersonalData(name)) forgetPastChangeEvents(db, name);
   } catch (error) {
     await db.close();
     throw error;
   }
   return db;
+}
+
+/** Collections whose documents carry a resident's personal data in clear inside the process. */
+function holdsPersonalData(name: string): boolean {
+  return name === 'drafts' || (isCollectionName(name) && COLLECTIONS[name].piiFields.length > 0);
+}
+
+/**
+ * RxDB keeps the last 100 change events of each collection in memory for its query optimizer
+ * (ChangeEventBuffer), each holding the document as written, decrypted: the previous resident's
+ * form, long after the visit ended and the draft was deleted. Keeping only the latest event ends
+ * that; queries whose events fell out of the buffer simply run again (RxDB handles that case).
+ * The buffer is not public API, hence the structural check.
+ */
+function forgetPastChangeEvents(db: LocalDatabase, name: string): void {
+  // RxDB internal field; if a future RxDB renames it, the test in create-local-database.test.ts fails.
+  const collection = (db as unknown as Record<string, unknown>)[name] as
+    { _changeEventBuffer?: { limit?: number } } | undefined;
+  const buffer = collection?._changeEventBuffer;
+  if (buffer && typeof buffer.limit === 'number') buffer.limit = 1;
 }
