@@ -203,8 +203,9 @@ describe('createLocalDatabase on storage-memory', () => {
     await db.applications!.insert(first);
     await db.applications!.insert(second);
     // RxDB's internal buffer (see forgetPastChangeEvents): a rename in RxDB must fail this test.
-    const buffer = (db.applications as unknown as { _changeEventBuffer: { buffer: unknown[] } })
-      ._changeEventBuffer.buffer;
+    const buffer = (
+      db.applications as unknown as { _changeEventBuffer: { getBuffer(): unknown[] } }
+    )._changeEventBuffer.getBuffer();
     expect(buffer.length).toBe(1);
     expect(JSON.stringify(buffer)).not.toContain('前一位居民');
     // Queries stay correct without the history: they re-run instead of replaying events.
