@@ -47,7 +47,10 @@ const APPS = [
     name: 'sync server + staff console',
     entry: 'sync-server/src/cli/server.ts',
     command: () => [tsx, ['sync-server/src/cli/server.ts', '--seed-sample']],
-    url: () => `${serverUrl}  (console: ${serverUrl}/console/)`,
+    url: () =>
+      existsSync(join(root, 'sync-server', 'console'))
+        ? `${serverUrl}  (staff console: ${serverUrl}/console/)`
+        : `${serverUrl}  (staff console: not built yet)`,
   },
   {
     name: 'kiosk',
