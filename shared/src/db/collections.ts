@@ -5,7 +5,7 @@
  */
 import type { RxJsonSchema } from 'rxdb';
 import type { CollectionName } from '../domain/collections';
-import { COLLECTIONS } from '../domain/collections';
+import { COLLECTION_NAMES, COLLECTIONS } from '../domain/collections';
 import type { DeviceKind } from '../domain/vocabulary';
 import { attachmentFileSchema, draftSchema } from './local-schemas';
 
@@ -13,20 +13,12 @@ export const LOCAL_ONLY_COLLECTIONS = ['drafts', 'attachment_files'] as const;
 export type LocalOnlyCollectionName = (typeof LOCAL_ONLY_COLLECTIONS)[number];
 export type LocalCollectionName = CollectionName | LocalOnlyCollectionName;
 
-/** Collections each kind of device holds. A TV box neither applies nor books, nor takes photos. */
+/**
+ * Collections each kind of device holds: a kiosk all of them; a TV box neither applies nor books,
+ * nor takes photos.
+ */
 export const DEVICE_COLLECTIONS: Readonly<Record<DeviceKind, readonly LocalCollectionName[]>> = {
-  kiosk: [
-    'applications',
-    'questions',
-    'appointments',
-    'feedback',
-    'case_updates',
-    'content',
-    'directory',
-    'device_config',
-    'drafts',
-    'attachment_files',
-  ],
+  kiosk: [...COLLECTION_NAMES, ...LOCAL_ONLY_COLLECTIONS],
   tv: ['questions', 'feedback', 'case_updates', 'content', 'directory', 'device_config', 'drafts'],
 };
 
