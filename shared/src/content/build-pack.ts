@@ -11,6 +11,7 @@ import type {
   ReviewStatus,
 } from '../domain/index';
 import { chineseArticleLabel, mongolianArticleLabel } from './article-numbers';
+import { articleVerificationNote, isChecked } from './verification';
 import type {
   ContentSources,
   DirectoryEntrySource,
@@ -38,22 +39,6 @@ function localized(text: SourceText, fallbackStatus: ReviewStatus): LocalizedTex
     mn,
     mnStatus: mn === '' ? 'missing' : (text.mnStatus ?? fallbackStatus),
   };
-}
-
-/**
- * Says what the article text was compared with. Unverified texts name the copy they were
- * taken from, so a reviewer can redo the comparison against the official publication.
- */
-export function verificationNoteFor(law: LawSource): string {
-  if (law.verified) {
-    if (!law.verifiedNote) throw new Error(`${law.lawId}: verified without verifiedNote`);
-    return law.verifiedNote;
-  }
-  const { repository, path, commit } = law.copiedFrom;
-  return (
-    `Copied from ${repository} ${path}@${commit.slice(0, 12)}, a copy of 国家法律法规数据库; ` +
-    'not yet checked against the official text (flk.npc.gov.cn).'
-  );
 }
 
 function lawArticleDocument(
@@ -96,8 +81,9 @@ function lawArticleDocument(
       ...(article.paragraph === undefined ? {} : { paragraph: article.paragraph }),
       officialSource: law.officialSource,
       effectiveDate: law.effectiveDate,
-      verified: law.verified,
-      verificationNote: verificationNoteFor(law),
+      // Per article: checked against an official (.gov.cn) page, national or local.
+      verified: isChecked(article.verification),
+      verificationNote: articleVerificationNote(law, article),
     },
     basis: [],
     media: [],

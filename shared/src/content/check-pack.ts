@@ -22,6 +22,8 @@ export interface PackProblem {
   readonly message: string;
 }
 
+const HALF_WIDTH_PUNCTUATION = /[,;:()]/;
+
 /** The one real number in the sample directory. */
 export const HOTLINE_12348 = '12348';
 
@@ -90,6 +92,10 @@ function checkContent(documents: readonly Content[], problems: PackProblem[]): v
       }
       if (!law.effectiveDate) add('/law/effectiveDate', 'missing effective date');
       if (document.basis.length > 0) add('/basis', 'a law article does not rest on others');
+      // Official Chinese texts write , ; : ( ) full-width; half-width ones come from a copy.
+      if (HALF_WIDTH_PUNCTUATION.test(document.body.zh)) {
+        add('/body/zh', 'half-width punctuation in a statute text (official texts use full-width)');
+      }
     } else if (document.law) {
       add('/law', 'only law articles carry a law source');
     }

@@ -86,9 +86,32 @@ describe('committed content pack', () => {
     }
     for (const item of rendered.pack.content.filter((c) => c.kind === 'law_article')) {
       expect(item.law?.officialSource, item.id).toMatch(/flk\.npc\.gov\.cn/);
-      // Nothing here was compared with the official text yet; the flag must say so.
-      expect(item.law?.verified, item.id).toBe(false);
-      expect(item.law?.verificationNote, item.id).toMatch(/not yet checked/);
+    }
+  });
+
+  it('carries the verification of each article into its document and the manifest', () => {
+    const documents = new Map(rendered.pack.content.map((item) => [item.id, item]));
+    for (const { source } of sources.laws) {
+      for (const article of source.articles) {
+        const law = documents.get(`law-${source.lawId}-${article.article}`)?.law;
+        const v = article.verification;
+        // The flag is true only for a text compared with a .gov.cn page; the note names it.
+        expect(law?.verified, `${source.lawId} ${article.article}`).toBe(v.status !== 'unverified');
+        expect(law?.verificationNote).toContain(
+          v.status === 'unverified' ? 'Not checked against an official text' : v.against,
+        );
+      }
+    }
+    const manifest = rendered.manifest;
+    const total = manifest.verification;
+    expect(total.verified + total.differs + total.unverified).toBe(140);
+    expect(total.national + total.localGovernment).toBe(total.verified + total.differs);
+    for (const law of manifest.laws) {
+      const counts = law.verification;
+      // A law is verified only when all its articles were checked against a national source.
+      expect(law.verified, law.lawId).toBe(
+        counts.national === counts.verified + counts.differs + counts.unverified,
+      );
     }
   });
 
@@ -172,6 +195,14 @@ describe('pack rules catch', () => {
     expect(problemsOf(content, rendered.pack.directory)).toEqual([
       expect.stringContaining('law article without its source'),
       expect.stringContaining('say what the text was compared with'),
+    ]);
+  });
+
+  it('half-width punctuation in a statute text', () => {
+    const content = clone(rendered.pack.content);
+    articleOf(content).body.zh = '用人单位有下列情形之一的，劳动者可以解除劳动合同:';
+    expect(problemsOf(content, rendered.pack.directory)).toEqual([
+      expect.stringContaining('half-width punctuation in a statute text'),
     ]);
   });
 

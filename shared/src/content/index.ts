@@ -8,3 +8,4 @@ export * from './build-pack';
 export * from './check-pack';
 export * from './manifest';
 export * from './source-schema';
+export * from './verification';

@@ -6,6 +6,7 @@
 import type { Content, DirectoryEntry, LocalizedText, ReviewStatus } from '../domain/index';
 import type { BuiltPack } from './build-pack';
 import type { ContentSources } from './source-schema';
+import { verificationCounts, type VerificationCounts } from './verification';
 
 export const CONTENT_FILE = 'content.json';
 export const DIRECTORY_FILE = 'directory.json';
@@ -34,9 +35,16 @@ export interface ContentPackManifest {
     readonly effectiveDate: string;
     readonly officialSource: string;
     readonly copiedFrom: string;
+    /** True only when every article is verified against a national publication. */
     readonly verified: boolean;
     readonly articles: string;
+    /** Articles by verification status, and which kind of page the checked ones rest on. */
+    readonly verification: VerificationCounts;
+    /** Articles not verified, so a reviewer knows where to start. */
+    readonly unverifiedArticles: string;
   }[];
+  /** The same counts summed over all laws. */
+  readonly verification: VerificationCounts;
   /** Review status of every Mongolian text in the pack (title, summary, body, names…). */
   readonly mongolian: Readonly<Record<ReviewStatus, number>>;
   readonly review: readonly string[];
@@ -53,6 +61,13 @@ async function fileInfo(text: string, documents: number): Promise<PackFileInfo> 
     bytes: new TextEncoder().encode(text).byteLength,
     documents,
   };
+}
+
+function articleList(articles: readonly { readonly article: number }[]): string {
+  return articles
+    .map((article) => article.article)
+    .sort((a, b) => a - b)
+    .join(', ');
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -94,11 +109,18 @@ export async function buildManifest(
       officialSource: source.officialSource,
       copiedFrom: `${source.copiedFrom.repository} ${source.copiedFrom.path}@${source.copiedFrom.commit}`,
       verified: source.verified,
-      articles: [...source.articles]
-        .map((article) => article.article)
-        .sort((a, b) => a - b)
-        .join(', '),
+      articles: articleList(source.articles),
+      verification: verificationCounts(source),
+      unverifiedArticles: articleList(
+        source.articles.filter((article) => article.verification.status === 'unverified'),
+      ),
     }));
+  const total = { verified: 0, differs: 0, unverified: 0, national: 0, localGovernment: 0 };
+  for (const law of laws) {
+    for (const key of Object.keys(total) as (keyof VerificationCounts)[]) {
+      total[key] += law.verification[key];
+    }
+  }
   return {
     packVersion: sources.settings.packVersion,
     publishedAt: sources.settings.publishedAt,
@@ -116,9 +138,10 @@ export async function buildManifest(
       directory: countBy(pack.directory, (entry) => entry.kind),
     },
     laws,
+    verification: total,
     mongolian: mongolianStatus(pack),
     review: [
-      'Law article texts were copied from a public copy of the national database and are marked verified: false until someone compares them with flk.npc.gov.cn.',
+      'Law article texts were copied from a public copy of the national database. Each article records its own check: verified or differs (compared with a .gov.cn page, national or local government; see verification counts) or unverified (no such page found). A law is verified only when every article was checked against a national source; unverified articles still need comparing with flk.npc.gov.cn.',
       'FAQ answers and programme outlines were written by the project team from the cited articles; a lawyer of the center must review them before publication.',
       'All Mongolian texts are drafts (mnStatus draft) awaiting a native-speaker reviewer; statute bodies have no Mongolian text (mnStatus missing) because no official translation was available.',
       'The directory is sample data (sample: true) except the real 12348 hotline.',

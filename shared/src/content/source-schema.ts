@@ -48,6 +48,73 @@ const tagsSchema = {
   items: { type: 'string', minLength: 1, maxLength: 40 },
 } as const;
 
+/** How far one article's text was checked against an official publication. */
+export const ARTICLE_VERIFICATION_STATUSES = ['verified', 'differs', 'unverified'] as const;
+/** National: npc.gov.cn, flk.npc.gov.cn, www.gov.cn, moj.gov.cn. Local: a provincial, city or
+ * county government page reproducing the text (still a .gov.cn host, but not the publisher). */
+export const OFFICIAL_SOURCE_KINDS = ['national', 'local-government'] as const;
+export const NATIONAL_SOURCE_HOSTS = ['npc.gov.cn', 'flk.npc.gov.cn', 'www.gov.cn', 'moj.gov.cn'];
+
+/** Only a government page counts as an official text; third-party copies never do. */
+const govPageField = {
+  type: 'string',
+  maxLength: 300,
+  pattern: '^https?://([a-z0-9-]+\\.)*gov\\.cn(:[0-9]+)?(/|$)',
+} as const;
+const shortNote = { type: 'string', minLength: 1, maxLength: 300 } as const;
+
+/**
+ * One article's check. `verified`: the copy matched the official page; `differs`: it did not
+ * in wording, and `text` now follows the official page (`difference` says what changed);
+ * `unverified`: no official page with the article was found (`note` says why).
+ */
+const articleVerificationSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        status: { const: 'verified' },
+        against: govPageField,
+        sourceKind: { type: 'string', enum: OFFICIAL_SOURCE_KINDS },
+        checkedOn: dateField,
+        method: shortNote,
+        note: shortNote,
+        /** What we changed in the copied text without a wording difference (punctuation width). */
+        textChanges: shortNote,
+      },
+      required: ['status', 'against', 'sourceKind', 'checkedOn', 'method'],
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        status: { const: 'differs' },
+        against: govPageField,
+        sourceKind: { type: 'string', enum: OFFICIAL_SOURCE_KINDS },
+        checkedOn: dateField,
+        method: shortNote,
+        difference: shortNote,
+        note: shortNote,
+        textChanges: shortNote,
+      },
+      required: ['status', 'against', 'sourceKind', 'checkedOn', 'method', 'difference'],
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        status: { const: 'unverified' },
+        checkedOn: dateField,
+        /** Why not: what was searched and what was (not) found. */
+        note: shortNote,
+        textChanges: shortNote,
+      },
+      required: ['status', 'checkedOn', 'note'],
+    },
+  ],
+} as const;
+
 export const lawSourceSchema = {
   type: 'object',
   additionalProperties: false,
@@ -70,7 +137,10 @@ export const lawSourceSchema = {
       },
       required: ['repository', 'path', 'commit'],
     },
-    /** True only after a person compared every article with the official publication. */
+    /**
+     * True only when every article is `verified` or `differs` against a national source
+     * (npc.gov.cn, www.gov.cn…); per-article detail is in each article's `verification`.
+     */
     verified: { type: 'boolean' },
     /** Required when verified: who compared what, and when. */
     verifiedNote: { type: 'string', minLength: 1, maxLength: 400 },
@@ -90,8 +160,9 @@ export const lawSourceSchema = {
           tags: tagsSchema,
           /** The article's Chinese text exactly as published, paragraphs separated by \n. */
           text: { type: 'string', minLength: 1, maxLength: 20000 },
+          verification: articleVerificationSchema,
         },
-        required: ['article', 'topic', 'summary', 'categories', 'tags', 'text'],
+        required: ['article', 'topic', 'summary', 'categories', 'tags', 'text', 'verification'],
       },
     },
   },
@@ -234,6 +305,9 @@ export const packSettingsSchema = {
 export type SourceText = FromSchema<typeof sourceTextSchema>;
 export type LawSource = FromSchema<typeof lawSourceSchema>;
 export type LawArticleSource = LawSource['articles'][number];
+export type ArticleVerification = LawArticleSource['verification'];
+export type ArticleVerificationStatus = (typeof ARTICLE_VERIFICATION_STATUSES)[number];
+export type OfficialSourceKind = (typeof OFFICIAL_SOURCE_KINDS)[number];
 export type FaqGroupSource = FromSchema<typeof faqGroupSourceSchema>;
 export type FaqItemSource = FaqGroupSource['items'][number];
 export type ProgramsSource = FromSchema<typeof programsSourceSchema>;

@@ -13,6 +13,7 @@ import {
   type SourceKind,
   type SourceProblem,
 } from '../source-schema';
+import { lawVerificationProblems } from '../verification';
 
 /** assets/content, found from this file so the CLI works from any working directory. */
 export const DEFAULT_PACK_DIR = path.resolve(import.meta.dirname, '../../../../assets/content');
@@ -59,7 +60,11 @@ export async function readContentSources(
   const laws: { file: string; source: LawSource }[] = [];
   for (const file of await jsonFiles(path.join(sourcesDir, 'laws'))) {
     const source = await load('law', file);
-    if (source) laws.push({ file: path.basename(file), source });
+    if (!source) continue;
+    const relative = path.relative(packDir, file);
+    for (const problem of lawVerificationProblems(source))
+      problems.push({ file: relative, ...problem });
+    laws.push({ file: path.basename(file), source });
   }
   const faqGroups: { file: string; source: FaqGroupSource }[] = [];
   for (const file of await jsonFiles(path.join(sourcesDir, 'faq'))) {
