@@ -1,15 +1,18 @@
 /**
  * The benchmark framework: suites produce named measurements; the runner prints them as a
  * table and writes bench/results/latest.json as [{name, value, unit, reference, ratio}].
- * `reference` is the same-run physical limit the value is compared with (e.g. reading the rows
- * straight from the database); `ratio` is value / reference (for a rate: the share of the limit
- * reached; for a time: how many times the limit it took).
+ * `reference` is measured in the same run: the physical floor of the same work (e.g. reading the
+ * rows straight from the database) or, where there is none, the plain way without our work
+ * around it (bench/README.md says which, per figure). Never a fixed budget: those are notes.
+ * `ratio` is value / reference (for a rate: the share of the reference reached; for a time: how
+ * many times the reference it took).
  */
 export interface BenchResult {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
-  readonly reference: number | null;
+  readonly reference: number;
+  /** null only when the reference came out as 0 (e.g. below the timer's resolution). */
   readonly ratio: number | null;
 }
 
@@ -27,20 +30,19 @@ export interface BenchSuite {
   run(ctx: BenchContext): Promise<BenchResult[]>;
 }
 
-export function result(
-  name: string,
-  value: number,
-  unit: string,
-  reference: number | null = null,
-): BenchResult {
+/** One figure with its same-run reference; a figure without one is not reported. */
+export function result(name: string, value: number, unit: string, reference: number): BenchResult {
+  // NaN or Infinity here means a suite measured nothing (no samples): a bug, not a result.
+  if (!Number.isFinite(value) || !Number.isFinite(reference)) {
+    throw new Error(`${name}: value ${value} or reference ${reference} is not a finite number`);
+  }
   const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
   return {
     name,
     value: round(value),
     unit,
-    reference: reference === null ? null : round(reference),
-    ratio:
-      reference === null || reference === 0 ? null : Math.round((value / reference) * 1000) / 1000,
+    reference: round(reference),
+    ratio: reference === 0 ? null : Math.round((value / reference) * 1000) / 1000,
   };
 }
 
@@ -59,7 +61,7 @@ export function formatTable(results: readonly BenchResult[]): string {
       r.name,
       String(r.value),
       r.unit,
-      r.reference === null ? '-' : String(r.reference),
+      String(r.reference),
       r.ratio === null ? '-' : String(r.ratio),
     ]),
   ];
@@ -76,11 +78,22 @@ export function formatTable(results: readonly BenchResult[]): string {
     .join('\n');
 }
 
-/** Wraps a suite module's `run({quick})` as a suite. */
+/** What a suite module's `run` receives: the run mode, and where to log and leave notes. */
+export interface RunOptions {
+  readonly quick?: boolean;
+  readonly log?: (message: string) => void;
+  readonly note?: (message: string) => void;
+}
+
+/** Wraps a suite module's `run({quick, log, note})` as a suite. */
 export function fromRunFunction(
   name: string,
   description: string,
-  run: (options: { quick?: boolean }) => Promise<readonly BenchResult[]>,
+  run: (options: RunOptions) => Promise<readonly BenchResult[]>,
 ): BenchSuite {
-  return { name, description, run: async (ctx) => [...(await run({ quick: ctx.quick }))] };
+  return {
+    name,
+    description,
+    run: async (ctx) => [...(await run({ quick: ctx.quick, log: ctx.log, note: ctx.note }))],
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * Every benchmark suite, in run order. A suite module exports `run({quick})` returning
- * BenchResult[]; add it here with a name and one line saying what it measures.
+ * Every benchmark suite, in run order. A suite module exports `run({quick, log, note})`
+ * returning BenchResult[], each with a reference measured in the same run (bench/README.md);
+ * add it here with a name and one line saying what it measures.
  */
 import { fromRunFunction, type BenchSuite } from '../framework';
 import { run as idcard } from './idcard';

@@ -1,13 +1,18 @@
 /**
  * Sync benchmarks, on PGlite and on PostgreSQL, with the server in its own process (as in
- * production) and the clients in this one:
+ * production) and the clients in this one. Every figure has a reference measured in the same
+ * run, on the same database (bench/README.md says why each):
  * - initial pull of N content documents into a fresh RxDB client, against reading and
  *   JSON-serialising the same rows straight from the database;
- * - pushes of applications from many simulated devices at once, against inserting the same
- *   rows directly;
- * - propagation from a push on one device to the stream of another (p50/p95);
- * - idle content polls answered per second.
+ * - pushes of applications from many simulated devices at once (rate and p95 latency of one
+ *   request), against inserting the same batches directly with as many concurrent writers;
+ * - propagation from a push on one device to the stream of another (p50/p95), against the
+ *   push's own round trip in the same samples (the document cannot be sent on before it is
+ *   stored);
+ * - idle content polls answered per second, against a bare node:http server in its own process
+ *   answering an empty 304 to the same clients (no framework, no auth, no database).
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,6 +29,7 @@ import { publishDocuments } from '../../sync-server/src/services/publish';
 import { addStation } from '../../sync-server/src/services/stations';
 import { startChildServer } from '../../sync-server/src/testing/child-server';
 import { createTestDatabase, postgresReachable } from '../../sync-server/src/testing/test-server';
+import { pouchInitialPull } from '../peers/pouchdb-peer';
 import {
   percentile,
   result,
@@ -57,7 +63,7 @@ const QUICK: Sizes = {
   perDevice: 20,
   batch: 50,
   propagation: 15,
-  pollSeconds: 2,
+  pollSeconds: 1,
   pollers: 20,
 };
 
@@ -114,44 +120,134 @@ async function readReference(db: Database, n: number): Promise<number> {
   return n / (best / 1000);
 }
 
-/** Inserting the pushed rows directly, batch by batch, the way the server stores them (no HTTP, no checks, no receipts). */
+/**
+ * Inserting the pushed rows directly, the way the server stores them (one transaction per batch,
+ * the feed's sequence taken under a row lock), with no HTTP, no checks and no receipts: one
+ * concurrent writer per device, each inserting its own batches in order, as the pushes do.
+ * Returns the rate and the latency of each batch's transaction.
+ */
 async function insertReference(
   db: Database,
-  docs: readonly Record<string, unknown>[],
+  perDevice: readonly (readonly Record<string, unknown>[])[],
   batch: number,
-): Promise<number> {
+): Promise<{ rate: number; latencies: number[] }> {
   await db.exec(
     `create table bench_ref (like documents including all); create table bench_ref_seq (last_seq bigint not null); insert into bench_ref_seq values (0);`,
   );
   try {
+    const latencies: number[] = [];
     const t0 = performance.now();
-    for (let i = 0; i < docs.length; i += batch) {
-      const slice = docs.slice(i, i + batch);
-      await db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ last_seq: number }>(
-          'update bench_ref_seq set last_seq = last_seq + $1 returning last_seq',
-          [slice.length],
-        );
-        const first = rows[0]!.last_seq - slice.length + 1;
-        await tx.query(
-          `insert into bench_ref (collection, id, seq, body, owner_device_id)
-           select 'applications', r.id, r.seq, r.body, r.owner from jsonb_to_recordset($1::jsonb) as r(id text, seq bigint, body jsonb, owner text)`,
-          [
-            JSON.stringify(
-              slice.map((doc, k) => ({
-                id: doc['id'],
-                seq: first + k,
-                body: doc,
-                owner: doc['deviceId'],
-              })),
-            ),
-          ],
-        );
-      });
-    }
-    return docs.length / ((performance.now() - t0) / 1000);
+    await Promise.all(
+      perDevice.map(async (docs) => {
+        for (let i = 0; i < docs.length; i += batch) {
+          const slice = docs.slice(i, i + batch);
+          const started = performance.now();
+          await db.transaction(async (tx) => {
+            const { rows } = await tx.query<{ last_seq: number }>(
+              'update bench_ref_seq set last_seq = last_seq + $1 returning last_seq',
+              [slice.length],
+            );
+            const first = rows[0]!.last_seq - slice.length + 1;
+            await tx.query(
+              `insert into bench_ref (collection, id, seq, body, owner_device_id)
+               select 'applications', r.id, r.seq, r.body, r.owner from jsonb_to_recordset($1::jsonb) as r(id text, seq bigint, body jsonb, owner text)`,
+              [
+                JSON.stringify(
+                  slice.map((doc, k) => ({
+                    id: doc['id'],
+                    seq: first + k,
+                    body: doc,
+                    owner: doc['deviceId'],
+                  })),
+                ),
+              ],
+            );
+          });
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    const total = perDevice.reduce((sum, docs) => sum + docs.length, 0);
+    return { rate: total / ((performance.now() - t0) / 1000), latencies };
   } finally {
     await db.exec('drop table bench_ref; drop table bench_ref_seq;');
+  }
+}
+
+/**
+ * Reference for the idle polls: a bare node:http server in its own process (as the sync server
+ * is) answering every request with an empty 304 — no framework, no auth, no database. What one
+ * Node process on this machine can answer these clients at most.
+ */
+async function startBareServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const script = `require('node:http').createServer((q, s) => { s.writeHead(304); s.end(); })
+    .listen(0, '127.0.0.1', function () { console.log('ready ' + this.address().port); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (\d+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited (${code}): ${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async stop() {
+      child.kill();
+      await exited;
+    },
+  };
+}
+
+/**
+ * Requests per second that `pollers` keep-alive clients get answered for `url` in `seconds`
+ * (node:http, a lighter client than fetch, so that the server is what is measured). Every
+ * answer must have the status `expect`.
+ */
+async function answeredPerSecond(
+  url: string,
+  headers: Record<string, string>,
+  expect: number,
+  pollers: number,
+  seconds: number,
+): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: pollers });
+  const poll = () =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.get(url, { agent, headers }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', reject);
+    });
+  const answer = async () => {
+    const status = await poll();
+    if (status !== expect) throw new Error(`${url} answered ${status}, not ${expect}`);
+  };
+  let answered = 0;
+  try {
+    // Untimed first: every socket open and both processes' code paths compiled.
+    await Promise.all(
+      Array.from({ length: pollers }, async () => {
+        for (let i = 0; i < 20; i++) await answer();
+      }),
+    );
+    const t = performance.now();
+    const until = t + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: pollers }, async () => {
+        while (performance.now() < until) {
+          await answer();
+          answered++;
+        }
+      }),
+    );
+    return answered / ((performance.now() - t) / 1000);
+  } finally {
+    agent.destroy();
   }
 }
 
@@ -171,8 +267,11 @@ async function runTarget(
     cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   } else {
     const database = await createTestDatabase('postgres');
-    target = database.target;
-    env = { DATABASE_URL: (database.target as { url: string }).url };
+    const url = (database.target as { url: string }).url;
+    // The server's own pool size (its default), so that the insert reference can use as many
+    // connections as the server does.
+    target = { kind: 'postgres', url };
+    env = { DATABASE_URL: url };
     cleanup = () => database.drop();
   }
   try {
@@ -205,7 +304,7 @@ async function runTarget(
         _deleted: false,
       })),
     );
-    const insertRate = await insertReference(db, pushDocs.flat(), sizes.batch);
+    const inserted = await insertReference(db, pushDocs, sizes.batch);
     await db.close();
 
     const server = await startChildServer(env);
@@ -261,8 +360,15 @@ async function runTarget(
       );
       const pushSeconds = (performance.now() - t) / 1000;
       const pushed = sizes.devices * sizes.perDevice;
-      results.push(result(`sync.push.${kind}`, pushed / pushSeconds, 'docs/s', insertRate));
-      results.push(result(`sync.push.p95.${kind}`, percentile(latencies, 95), 'ms'));
+      results.push(
+        result(`sync.push.${kind}`, pushed / pushSeconds, 'docs/s', inserted.rate),
+        result(
+          `sync.push.p95.${kind}`,
+          percentile(latencies, 95),
+          'ms',
+          percentile(inserted.latencies, 95),
+        ),
+      );
       ctx.log(
         `${kind}: ${pushed} applications from ${sizes.devices} devices in ${pushSeconds.toFixed(2)} s`,
       );
@@ -288,6 +394,7 @@ async function runTarget(
       );
       await hello;
       const samples: number[] = [];
+      const roundTrips: number[] = [];
       for (let i = 0; i < sizes.propagation; i++) {
         const question = {
           ...sampleQuestion({ deviceId: asker.deviceId, householdId: HOUSEHOLD }),
@@ -301,11 +408,25 @@ async function runTarget(
           body: JSON.stringify({ rows: [{ newDocumentState: question }] }),
         });
         await response.arrayBuffer();
+        roundTrips.push(performance.now() - t0);
+        if (response.status !== 200) throw new Error(`question push answered ${response.status}`);
         samples.push((await arrived) - t0);
       }
       connection.close();
-      results.push(result(`sync.propagation.p50.${kind}`, percentile(samples, 50), 'ms'));
-      results.push(result(`sync.propagation.p95.${kind}`, percentile(samples, 95), 'ms'));
+      results.push(
+        result(
+          `sync.propagation.p50.${kind}`,
+          percentile(samples, 50),
+          'ms',
+          percentile(roundTrips, 50),
+        ),
+        result(
+          `sync.propagation.p95.${kind}`,
+          percentile(samples, 95),
+          'ms',
+          percentile(roundTrips, 95),
+        ),
+      );
 
       // --- idle polls: nothing new for this device ---
       const head = await fetch(`${server.url}/api/sync/content/pull?seq=0&limit=2000`, {
@@ -332,36 +453,22 @@ async function runTarget(
         (await fetch(url, { headers: { authorization: `Bearer ${reader.token}` } })).headers.get(
           'etag',
         ) ?? '';
-      let answered = 0;
-      const until = performance.now() + sizes.pollSeconds * 1000;
-      // node:http with keep-alive: a lighter client than fetch, so the server is what is measured.
-      const agent = new http.Agent({ keepAlive: true, maxSockets: sizes.pollers });
-      const poll = () =>
-        new Promise<number>((resolve, reject) => {
-          const request = http.get(
-            url,
-            { agent, headers: { authorization: `Bearer ${reader.token}`, 'if-none-match': etag } },
-            (response) => {
-              response.resume();
-              response.on('end', () => resolve(response.statusCode ?? 0));
-            },
-          );
-          request.on('error', reject);
-        });
-      t = performance.now();
-      await Promise.all(
-        Array.from({ length: sizes.pollers }, async () => {
-          while (performance.now() < until) {
-            const status = await poll();
-            if (status !== 304) throw new Error(`idle poll answered ${status}`);
-            answered++;
-          }
-        }),
+      // The bare server first, then the polls, each for the same time with the same clients.
+      const bare = await startBareServer();
+      let floor: number;
+      try {
+        floor = await answeredPerSecond(bare.url, {}, 304, sizes.pollers, sizes.pollSeconds);
+      } finally {
+        await bare.stop();
+      }
+      const polls = await answeredPerSecond(
+        url,
+        { authorization: `Bearer ${reader.token}`, 'if-none-match': etag },
+        304,
+        sizes.pollers,
+        sizes.pollSeconds,
       );
-      agent.destroy();
-      results.push(
-        result(`sync.idlePolls.${kind}`, answered / ((performance.now() - t) / 1000), 'req/s'),
-      );
+      results.push(result(`sync.idlePolls.${kind}`, polls, 'req/s', floor));
     } finally {
       await server.stop();
     }
@@ -371,19 +478,62 @@ async function runTarget(
   return results;
 }
 
-/** PouchDB replication as a peer reference, where pouchdb and express-pouchdb are installed. */
-async function pouchPeer(ctx: BenchContext): Promise<BenchResult[]> {
-  try {
-    await import(/* @vite-ignore */ ['pouchdb', 'core'].join('-'));
-    await import(/* @vite-ignore */ ['express', 'pouchdb'].join('-'));
-  } catch {
-    ctx.note(
-      'PouchDB peer reference not measured: pouchdb-core and express-pouchdb are not installed in this workspace (see bench/README.md).',
-    );
+/** Targets to aim for (not asserted, never the reference), set for the full sizes. */
+const TARGETS: ReadonlyArray<{
+  readonly prefix: string;
+  readonly what: string;
+  readonly met: (r: BenchResult) => boolean;
+}> = [
+  {
+    prefix: 'sync.initialPull.',
+    what: 'pull within 3× the database read (ratio ≥ 0.33)',
+    met: (r) => (r.ratio ?? 0) >= 0.33,
+  },
+  {
+    prefix: 'sync.push.postgres',
+    what: '≥ 1,000 pushed docs/s on PostgreSQL',
+    met: (r) => r.value >= 1000,
+  },
+  {
+    prefix: 'sync.propagation.p95.',
+    what: 'propagation p95 ≤ 300 ms',
+    met: (r) => r.value <= 300,
+  },
+  {
+    prefix: 'sync.idlePolls.',
+    what: '≥ 5,000 idle polls/s per process',
+    met: (r) => r.value >= 5000,
+  },
+];
+
+function targetNote(results: readonly BenchResult[]): string {
+  const verdicts = TARGETS.map(({ prefix, what, met }) => {
+    const rows = results.filter((r) => r.name.startsWith(prefix));
+    if (rows.length === 0) return `${what}: not measured`;
+    return `${what}: ${rows.map((r) => `${r.name.slice(prefix.length) || 'postgres'} ${met(r) ? 'met' : 'MISSED'}`).join(', ')}`;
+  });
+  return `targets (not asserted, set for the full sizes): ${verdicts.join('; ')}.`;
+}
+
+/**
+ * PouchDB replication of the same content documents, as a peer reference for our initial pull
+ * (bench/peers): one row per database, our docs/s against PouchDB's, so ratio > 1 is faster.
+ */
+async function pouchPeer(
+  sizes: Sizes,
+  results: readonly BenchResult[],
+  ctx: BenchContext,
+): Promise<BenchResult[]> {
+  const documents = Array.from({ length: sizes.content }, (_, i) => benchContent(i));
+  const peer = await pouchInitialPull(documents, { mayInstall: !ctx.quick, log: ctx.log });
+  if (peer.kind === 'unavailable') {
+    ctx.note(`PouchDB peer reference not measured: ${peer.reason}.`);
     return [];
   }
-  ctx.note('PouchDB packages are present, but the peer measurement is not implemented yet.');
-  return [];
+  ctx.log(`PouchDB peer: ${Math.round(peer.docsPerSecond)} docs/s`);
+  return results
+    .filter((row) => /^sync\.initialPull\.(pglite|postgres)$/.test(row.name))
+    .map((row) => result(`${row.name}.vsPouchDB`, row.value, 'docs/s', peer.docsPerSecond));
 }
 
 export const syncSuite: BenchSuite = {
@@ -392,11 +542,17 @@ export const syncSuite: BenchSuite = {
   async run(ctx) {
     const sizes = ctx.quick ? QUICK : FULL;
     const results: BenchResult[] = [];
-    const kinds: Array<'pglite' | 'postgres'> = ['pglite'];
-    if (await postgresReachable()) kinds.push('postgres');
-    else ctx.note('PostgreSQL at 127.0.0.1:5432 unreachable: PostgreSQL rows missing.');
+    const postgres = await postgresReachable();
+    if (!postgres) ctx.note('PostgreSQL at 127.0.0.1:5432 unreachable: PostgreSQL rows missing.');
+    const kinds: Array<'pglite' | 'postgres'> = [];
+    // Quick runs one database to stay under a minute: opening PGlite (WASM start and the
+    // migrations, twice: here and in the server) alone takes several seconds.
+    if (!ctx.quick || !postgres) kinds.push('pglite');
+    else ctx.note('quick run: PostgreSQL only; the full run adds the PGlite rows.');
+    if (postgres) kinds.push('postgres');
     for (const kind of kinds) results.push(...(await runTarget(kind, sizes, ctx)));
-    results.push(...(await pouchPeer(ctx)));
+    ctx.note(targetNote(results));
+    results.push(...(await pouchPeer(sizes, results, ctx)));
     return results;
   },
 };
