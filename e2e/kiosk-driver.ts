@@ -1,7 +1,8 @@
 /**
  * Drives the kiosk renderer the way a resident (or station staff) does: taps on the screen,
  * cards on the simulated reader. Every step can be photographed into e2e/artifacts/kiosk/ and
- * audited: axe-core (no serious or critical violations), touch targets ≥ 60×60 px, text ≥ 24 px.
+ * audited: axe-core (no serious or critical violations), touch targets ≥ 60×60 px, text ≥ 24 px,
+ * and the layout (kiosk-layout.ts: caption not clipped, actions whole and clear of the content).
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,13 +11,14 @@ import type { Page } from 'playwright-core';
 import type { CardType } from '@pls/shared/idcard';
 import type { KioskApi } from '@pls/shared/protocol';
 import { KIOSK_ARTIFACTS, STAFF_PIN, type KioskLanguage } from './kiosk-harness';
+import { layoutProblems } from './kiosk-layout';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 export interface AuditProblem {
   readonly step: string;
-  readonly kind: 'axe' | 'target' | 'text';
+  readonly kind: 'axe' | 'target' | 'text' | 'layout';
   readonly detail: string;
 }
 
@@ -139,6 +141,9 @@ export class KioskDriver {
     );
     for (const detail of sizes.targets) this.problems.push({ step, kind: 'target', detail });
     for (const detail of sizes.texts) this.problems.push({ step, kind: 'text', detail });
+    for (const detail of await layoutProblems(page)) {
+      this.problems.push({ step, kind: 'layout', detail });
+    }
   }
 
   click(selector: string): Promise<void> {

@@ -1,16 +1,26 @@
 /**
  * "Call staff" requests, kept for the station's staff mode. They outlive the resident's visit
- * (staff need to see that someone waited) but hold nothing personal: when, and from which screen.
+ * (staff need to see that someone waited) but hold nothing personal: when, and from which screen
+ * (and step of the application), as ids that staff mode shows by their names.
  */
+import type { ApplyStep } from '../apply/apply-flow';
+import type { Screen } from './session-reducer';
+
+export interface CallPlace {
+  readonly screen: Screen['kind'];
+  /** The step of the application, when the call came from one. */
+  readonly step?: ApplyStep;
+}
+
 export interface StaffCall {
   readonly id: number;
   readonly at: string;
-  readonly screen: string;
+  readonly place: CallPlace;
 }
 
 export interface StaffCallLog {
   readonly calls: () => readonly StaffCall[];
-  raise(screen: string, now?: Date): StaffCall;
+  raise(place: CallPlace, now?: Date): StaffCall;
   answer(id: number): void;
   subscribe(listener: () => void): () => void;
 }
@@ -26,8 +36,8 @@ export function createStaffCallLog(): StaffCallLog {
   };
   return {
     calls: () => calls,
-    raise(screen, now = new Date()) {
-      const call = { id: next++, at: now.toISOString(), screen };
+    raise(place, now = new Date()) {
+      const call = { id: next++, at: now.toISOString(), place };
       calls = [call, ...calls].slice(0, MAX_KEPT_CALLS);
       changed();
       return call;

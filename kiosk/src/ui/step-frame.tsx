@@ -2,11 +2,47 @@
  * One step of a service: its title and spoken prompt (said when the step appears and again
  * with the replay button), its content, and its actions. In Chinese the parts stack; in
  * Mongolian they stand side by side as vertical columns, left to right.
+ *
+ * The content scrolls inside its own area (down in Chinese, sideways in Mongolian, with a "there
+ * is more" hint); the actions sit beside that area, never over it, so the primary action is
+ * always whole on screen and covers nothing, however long the step.
  */
-import { useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { TranslationKey } from '@pls/shared/i18n';
-import { ReplayButton, Text, useLanguage } from '@pls/shared/ui';
+import { ReplayButton, ScrollArea, Text, useLanguage } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
+
+/**
+ * False while a step stays mounted under staff screens (the form is kept for when staff hand
+ * back): it says nothing then, and says its prompt again when it shows.
+ */
+export const StepVisibleContext = createContext(true);
+
+export interface StepLayoutProps {
+  readonly testId: string;
+  /** Id of the element naming the step (its title). */
+  readonly labelledBy: string;
+  readonly className?: string;
+  /** What scrolls. */
+  readonly children: ReactNode;
+  /** What never scrolls away: the step's buttons, primary first. */
+  readonly actions?: ReactNode;
+}
+
+export function StepLayout({ testId, labelledBy, className, children, actions }: StepLayoutProps) {
+  return (
+    <section
+      className={['k-step', className ?? ''].filter(Boolean).join(' ')}
+      data-testid={testId}
+      aria-labelledby={labelledBy}
+    >
+      <ScrollArea className="k-step__scroll">
+        <div className="k-step__content">{children}</div>
+      </ScrollArea>
+      {actions !== undefined ? <div className="k-step__actions">{actions}</div> : null}
+    </section>
+  );
+}
 
 export interface StepFrameProps {
   readonly title: TranslationKey;
@@ -31,11 +67,12 @@ export function StepFrame({
 }: StepFrameProps) {
   const voice = useVoice();
   const { language } = useLanguage();
+  const visible = useContext(StepVisibleContext);
   useEffect(() => {
-    if (speakPrompt) void voice.speak(prompt);
-  }, [speakPrompt, prompt, language, voice]);
+    if (speakPrompt && visible) void voice.speak(prompt);
+  }, [speakPrompt, prompt, language, voice, visible]);
   return (
-    <section className="k-step" data-testid={testId} aria-labelledby={`${testId}-title`}>
+    <StepLayout testId={testId} labelledBy={`${testId}-title`} actions={actions}>
       <div className="k-step__head">
         {progress ? (
           <Text
@@ -49,7 +86,6 @@ export function StepFrame({
         <ReplayButton prompt={prompt} />
       </div>
       {children !== undefined ? <div className="k-step__body">{children}</div> : null}
-      {actions !== undefined ? <div className="k-step__actions">{actions}</div> : null}
-    </section>
+    </StepLayout>
   );
 }

@@ -132,7 +132,13 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
   }
 
   const callStaff = () => {
-    if (!session.staffCalled) staffCalls.raise(screen.kind);
+    if (!session.staffCalled) {
+      staffCalls.raise(
+        screen.kind === 'apply'
+          ? { screen: screen.kind, step: apply.step }
+          : { screen: screen.kind },
+      );
+    }
     dispatchSession({ type: 'callStaff' });
     void voice.speak('common:nav.callStaffSent');
   };

@@ -24,6 +24,8 @@ export const ICON_NAMES = [
   'check',
   'left',
   'right',
+  'up',
+  'down',
 ] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
@@ -68,6 +70,8 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
   check: <path d="m4 12.5 5 5L20 6.5" />,
   left: <path d="M15 4 7 12l8 8" />,
   right: <path d="m9 4 8 8-8 8" />,
+  up: <path d="m4 15 8-8 8 8" />,
+  down: <path d="m4 9 8 8 8-8" />,
 };
 
 export function Icon({ name, size = '1.5em' }: { name: IconName; size?: string }) {

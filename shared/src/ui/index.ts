@@ -12,6 +12,7 @@ export * from './sync-badge';
 export * from './page-frame';
 export * from './listbox';
 export * from './reading-view';
+export * from './scroll-area';
 export * from './idle-timer';
 export * from './idle-guard';
 export * from './voice-caption';

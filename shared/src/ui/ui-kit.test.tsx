@@ -7,6 +7,7 @@ import { IdleGuard } from './idle-guard';
 import { Listbox } from './listbox';
 import { PageFrame } from './page-frame';
 import { ReadingView, wheelToHorizontal } from './reading-view';
+import { PAGE_SHARE, ScrollArea, scrollHints } from './scroll-area';
 import { SyncBadge } from './sync-badge';
 import { recordingVoice, renderUi } from './test-support';
 import { BilingualText, Text } from './text';
@@ -231,6 +232,94 @@ describe('ReadingView', () => {
     body.scrollBy = scrollBy as typeof body.scrollBy;
     fireEvent.click(screen.getByRole('button', { name: /ᠳᠠᠷᠠᠭᠠᠬᠢ/ }));
     expect(scrollBy).toHaveBeenCalledWith({ left: expect.any(Number) });
+  });
+});
+
+describe('ScrollArea', () => {
+  it('says where more content is hidden, ignoring sub-pixel overflow', () => {
+    expect(scrollHints({ position: 0, client: 1000, scroll: 1000 })).toEqual({
+      before: false,
+      after: false,
+    });
+    expect(scrollHints({ position: 0, client: 1000, scroll: 1001.5 })).toEqual({
+      before: false,
+      after: false,
+    });
+    expect(scrollHints({ position: 0, client: 1000, scroll: 2400 })).toEqual({
+      before: false,
+      after: true,
+    });
+    expect(scrollHints({ position: 700, client: 1000, scroll: 2400 })).toEqual({
+      before: true,
+      after: true,
+    });
+    expect(scrollHints({ position: 1400, client: 1000, scroll: 2400 })).toEqual({
+      before: true,
+      after: false,
+    });
+  });
+
+  /** happy-dom has no layout: give the viewport the sizes a browser would measure. */
+  function sized(viewport: HTMLElement, sizes: { clientWidth: number; scrollWidth: number }) {
+    for (const [name, value] of Object.entries(sizes)) {
+      Object.defineProperty(viewport, name, { configurable: true, get: () => value });
+    }
+  }
+
+  it('shows a "more" button on the side where Mongolian content continues, and pages to it', () => {
+    const { container } = renderUi(
+      <ScrollArea>
+        <Text k="gallery:sampleBody" as="p" />
+      </ScrollArea>,
+      { language: 'mn-Mong' },
+    );
+    const area = container.querySelector<HTMLElement>('.pls-scroll');
+    const viewport = container.querySelector<HTMLElement>('.pls-scroll__viewport');
+    if (area === null || viewport === null) throw new Error('no scroll area');
+    expect(area.classList.contains('pls-scroll--x')).toBe(true);
+    expect(screen.queryByRole('button')).toBeNull(); // nothing measured yet: nothing hidden
+    sized(viewport, { clientWidth: 1000, scrollWidth: 2400 });
+    act(() => {
+      viewport.dispatchEvent(new Event('scroll'));
+    });
+    expect(area.dataset['moreAfter']).toBe('true');
+    const after = screen.getByRole('button', { name: 'ᠴᠠᠭᠠᠰ\u202Fᠢ ᠦᠵᠡᠬᠦ' });
+    const scrollBy = vi.fn();
+    viewport.scrollBy = scrollBy as typeof viewport.scrollBy;
+    fireEvent.click(after);
+    expect(scrollBy).toHaveBeenCalledWith({ left: 1000 * PAGE_SHARE });
+    // Scrolled to the end: the way back shows, the way on is gone.
+    act(() => {
+      viewport.scrollLeft = 1400;
+      viewport.dispatchEvent(new Event('scroll'));
+    });
+    expect(area.dataset['moreAfter']).toBe('false');
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+    expect(screen.getByRole('button').textContent).toBe('ᠡᠮᠦᠨᠡᠬᠢ\u202Fᠶᠢ ᠦᠵᠡᠬᠦ');
+    // The wheel scrolls Mongolian sideways.
+    const wheel = new WheelEvent('wheel', { deltaY: -100, cancelable: true });
+    viewport.dispatchEvent(wheel);
+    expect(wheel.defaultPrevented).toBe(true);
+  });
+
+  it('scrolls Chinese content down', () => {
+    const { container } = renderUi(
+      <ScrollArea>
+        <Text k="gallery:sampleBody" as="p" />
+      </ScrollArea>,
+    );
+    const viewport = container.querySelector<HTMLElement>('.pls-scroll__viewport');
+    if (viewport === null) throw new Error('no scroll area');
+    for (const [name, value] of Object.entries({ clientHeight: 500, scrollHeight: 900 })) {
+      Object.defineProperty(viewport, name, { configurable: true, get: () => value });
+    }
+    act(() => {
+      viewport.dispatchEvent(new Event('scroll'));
+    });
+    const scrollBy = vi.fn();
+    viewport.scrollBy = scrollBy as typeof viewport.scrollBy;
+    fireEvent.click(screen.getByRole('button', { name: '看后面' }));
+    expect(scrollBy).toHaveBeenCalledWith({ top: 500 * PAGE_SHARE });
   });
 });
 

@@ -21,6 +21,7 @@ import {
   type PrintOutcome,
 } from '../../printing/print-documents';
 import { useDeviceSettings, useRuntime, useStationName } from '../runtime';
+import { StepVisibleContext } from '../step-frame';
 import { ConsentStep } from './consent-step';
 import { DoneStep } from './done-step';
 import { CategoryStep, DescriptionStep, HardshipStep, PhoneStep } from './form-steps';
@@ -106,7 +107,7 @@ export function ApplyScreen(props: ApplyScreenProps) {
   // Kept mounted (hidden) while staff use their screens, so a half-typed identity survives.
   return (
     <div className="k-apply" hidden={!visible}>
-      {stepContent()}
+      <StepVisibleContext.Provider value={visible}>{stepContent()}</StepVisibleContext.Provider>
     </div>
   );
 

@@ -4,7 +4,7 @@
  * center" appears only when the center's receipt (a 'received' case update) has come back
  * through sync, never because a push merely succeeded.
  */
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { formatTrackingCode, type Application, type CaseUpdate } from '@pls/shared/domain';
 import { formatDateTime } from '@pls/shared/i18n';
 import { BigButton, Icon, Text, useLanguage } from '@pls/shared/ui';
@@ -12,6 +12,7 @@ import { useVoice } from '@pls/shared/voice';
 import type { PrintOutcome } from '../../printing/print-documents';
 import { useRuntime } from '../runtime';
 import { spellKeys } from '../spell';
+import { StepLayout, StepVisibleContext } from '../step-frame';
 import { PrintOutcomeNotice, printMessage } from './print-outcome';
 
 export interface DoneStepProps {
@@ -54,13 +55,37 @@ export function DoneStep({
   // Once the receipt is out (or could not be printed): the code, then where the receipt is.
   const receiptSettled = receipt !== 'printing';
   const receiptMessage = printMessage(receipt, 'receipt');
+  const visible = useContext(StepVisibleContext);
   useEffect(() => {
-    if (!receiptSettled) return;
+    if (!receiptSettled || !visible) return;
     void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code), receiptMessage]);
-  }, [voice, code, language, receiptSettled, receiptMessage]);
+  }, [voice, code, language, receiptSettled, receiptMessage, visible]);
 
   return (
-    <section className="k-step k-done" data-testid="step-done" aria-labelledby="done-title">
+    <StepLayout
+      testId="step-done"
+      labelledBy="done-title"
+      className="k-done"
+      actions={
+        <>
+          <BigButton
+            label="kiosk:done.finish"
+            className="k-act--finish"
+            icon="home"
+            onPress={onHome}
+          />
+          {formAvailable ? (
+            <BigButton
+              label="kiosk:done.printForm"
+              className="k-act--print-form"
+              variant="secondary"
+              onPress={onPrintForm}
+              disabled={form === 'printing'}
+            />
+          ) : null}
+        </>
+      }
+    >
       <div className="k-step__head">
         <Text as="h2" k="kiosk:done.title" id="done-title" className="k-step__title" />
         <Text as="p" k="kiosk:done.codeLabel" />
@@ -99,23 +124,6 @@ export function DoneStep({
         {form !== undefined ? <PrintOutcomeNotice outcome={form} document="form" /> : null}
         <Text as="p" k="kiosk:done.nextSteps" className="k-done__next" />
       </div>
-      <div className="k-step__actions">
-        {formAvailable ? (
-          <BigButton
-            label="kiosk:done.printForm"
-            className="k-act--print-form"
-            variant="secondary"
-            onPress={onPrintForm}
-            disabled={form === 'printing'}
-          />
-        ) : null}
-        <BigButton
-          label="kiosk:done.finish"
-          className="k-act--finish"
-          icon="home"
-          onPress={onHome}
-        />
-      </div>
-    </section>
+    </StepLayout>
   );
 }

@@ -151,7 +151,7 @@ export function IdentityStep({
             </div>
           </dl>
           <Text as="p" k={verified ? 'kiosk:ocr.checkPrompt' : 'kiosk:ocr.needsStaff'} />
-          <div className="k-step__actions">
+          <div className="k-actions">
             {verified && result.idNumber.status === 'accepted' ? (
               <BigButton
                 label="kiosk:ocr.correct"

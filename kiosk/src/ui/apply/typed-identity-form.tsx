@@ -112,7 +112,7 @@ export function TypedIdentityForm({
           if (next) setActive(next.field);
         }}
       />
-      <div className="k-step__actions">
+      <div className="k-actions">
         <BigButton
           label="kiosk:identity.typed.confirm"
           className="k-act--typed-confirm"

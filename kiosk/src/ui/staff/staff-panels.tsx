@@ -16,7 +16,7 @@ import { familyKey, formatDateTime, type TranslationKey } from '@pls/shared/i18n
 import { readerStatusMessage } from '@pls/shared/idcard';
 import type { HostInfo, PrinterStatus, PrintTarget } from '@pls/shared/protocol';
 import type { OutboxItem, OutboxState, SyncStatus } from '@pls/shared/sync';
-import { BigButton, ScriptText, Text, useLanguage } from '@pls/shared/ui';
+import { BigButton, ScriptText, Text, useLanguage, useT } from '@pls/shared/ui';
 import {
   formSpec,
   printSpec,
@@ -25,6 +25,7 @@ import {
 } from '../../printing/print-documents';
 import { PRINTER_STATUS_MESSAGES, PrintOutcomeNotice } from '../apply/print-outcome';
 import { READER_MESSAGES } from '../apply/reader-panel';
+import { callPlaceKeys, draftStepKey } from './place-names';
 import {
   useDeviceSettings,
   useReaderStatus,
@@ -68,6 +69,10 @@ function When({ at }: { at: string }) {
 export function StaffCallsPanel() {
   const { staffCalls } = useRuntime();
   const calls = useStaffCalls();
+  const { t } = useT();
+  const { language } = useLanguage();
+  // Screen and step of the form: a middle dot in Chinese, the Mongolian comma in Mongolian.
+  const separator = language === 'mn-Mong' ? '\u1802 ' : ' · ';
   return (
     <Panel title="kiosk:staff.calls.title" testId="panel-calls">
       {calls.length === 0 ? <Text as="p" k="kiosk:staff.calls.none" /> : null}
@@ -75,7 +80,15 @@ export function StaffCallsPanel() {
         {calls.map((call) => (
           <li key={call.id} className="k-list__row" data-testid="staff-call">
             <When at={call.at} />
-            <Text k="kiosk:staff.calls.from" values={{ screen: call.screen }} vertical={false} />
+            <Text
+              k="kiosk:staff.calls.from"
+              values={{
+                screen: callPlaceKeys(call.place)
+                  .map((key) => t(key))
+                  .join(separator),
+              }}
+              vertical={false}
+            />
             <BigButton
               label="kiosk:staff.calls.answer"
               variant="secondary"
@@ -134,8 +147,18 @@ function useApplications(): {
   return { applications, updates, outbox };
 }
 
+/** One field of an application in staff mode: a table cell in Chinese, a card's column in Mongolian. */
+interface ApplicationField {
+  readonly label: TranslationKey;
+  readonly value: ReactNode;
+  readonly className?: string;
+  /** Attributes tests and styles read (data-status, data-outbox, data-purged). */
+  readonly data?: Readonly<Record<`data-${string}`, string>>;
+}
+
 export function ApplicationsPanel() {
   const { kiosk } = useRuntime();
+  const { language } = useLanguage();
   const settings = useDeviceSettings();
   const stationName = useStationName().name;
   const { applications, updates, outbox } = useApplications();
@@ -158,94 +181,138 @@ export function ApplicationsPanel() {
     });
   };
 
+  const rows = applications.map((application) => {
+    const mine = updates.filter((u) => u.caseId === application.id && u.status !== undefined);
+    const { status } = deriveStatus(
+      'applications',
+      mine.map((u) => ({ status: u.status!, at: u.serverTime })),
+    );
+    const inOutbox = outbox.find((o) => o.id === application.id);
+    const purged = application.piiPurgedAt !== undefined;
+    const fields: readonly ApplicationField[] = [
+      {
+        label: 'kiosk:staff.applications.code',
+        className: 'k-mono',
+        value: formatTrackingCode(application.trackingCode),
+      },
+      {
+        label: 'kiosk:staff.applications.submitted',
+        value: <When at={application.submittedAt} />,
+      },
+      {
+        label: 'kiosk:staff.applications.status',
+        data: { 'data-status': status },
+        value: (
+          <Text
+            k={familyKey('domain:status.applications', status as ApplicationStatus)}
+            vertical={false}
+          />
+        ),
+      },
+      {
+        label: 'kiosk:staff.applications.sync',
+        data: { 'data-outbox': inOutbox?.state ?? 'done' },
+        value: (
+          <Text
+            k={inOutbox ? OUTBOX_MESSAGES[inOutbox.state] : 'kiosk:staff.sync.done'}
+            vertical={false}
+          />
+        ),
+      },
+      {
+        label: 'kiosk:staff.applications.personalData',
+        data: { 'data-purged': String(purged) },
+        value: (
+          <Text
+            k={purged ? 'kiosk:staff.applications.purged' : 'kiosk:staff.applications.kept'}
+            vertical={false}
+          />
+        ),
+      },
+    ];
+    const actions = (
+      <div className="k-table__actions">
+        <BigButton
+          label="kiosk:staff.applications.reprintReceipt"
+          className="k-act--reprint-receipt"
+          variant="secondary"
+          onPress={() => void reprint(application, 'receipt')}
+        />
+        <BigButton
+          label="kiosk:staff.applications.reprintForm"
+          className="k-act--reprint-form"
+          variant="secondary"
+          disabled={purged || !settings.printers.a4Enabled}
+          onPress={() => void reprint(application, 'form')}
+        />
+        {printed?.id === application.id ? (
+          <PrintOutcomeNotice outcome={printed.outcome} document={printed.document} />
+        ) : null}
+      </div>
+    );
+    return { application, fields, actions };
+  });
+
   return (
     <Panel title="kiosk:staff.applications.title" testId="panel-applications">
       {applications.length === 0 ? <Text as="p" k="kiosk:staff.applications.none" /> : null}
-      <table className="k-table">
-        <thead>
-          <tr>
-            <th>
-              <Text k="kiosk:staff.applications.code" vertical={false} />
-            </th>
-            <th>
-              <Text k="kiosk:staff.applications.submitted" vertical={false} />
-            </th>
-            <th>
-              <Text k="kiosk:staff.applications.status" vertical={false} />
-            </th>
-            <th>
-              <Text k="kiosk:staff.applications.sync" vertical={false} />
-            </th>
-            <th>
-              <Text k="kiosk:staff.applications.personalData" vertical={false} />
-            </th>
-            <th>
-              <Text k="kiosk:staff.applications.actions" vertical={false} />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {applications.map((application) => {
-            const mine = updates.filter(
-              (u) => u.caseId === application.id && u.status !== undefined,
-            );
-            const { status } = deriveStatus(
-              'applications',
-              mine.map((u) => ({ status: u.status!, at: u.serverTime })),
-            );
-            const inOutbox = outbox.find((o) => o.id === application.id);
-            const purged = application.piiPurgedAt !== undefined;
-            return (
+      {applications.length === 0 ? null : language === 'mn-Mong' ? (
+        // Vertical Mongolian: one card per application, its fields as columns left to right
+        // (a vertical table of six fields and two buttons is taller than the screen).
+        <ul className="k-cards">
+          {rows.map(({ application, fields, actions }) => (
+            <li
+              key={application.id}
+              className="k-card"
+              data-testid="staff-application"
+              data-code={application.trackingCode}
+            >
+              <dl className="k-card__fields">
+                {fields.map((field) => (
+                  <div key={field.label} className="k-card__field" {...field.data}>
+                    <dt>
+                      <Text k={field.label} vertical={false} />
+                    </dt>
+                    <dd className={field.className}>{field.value}</dd>
+                  </div>
+                ))}
+              </dl>
+              {actions}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <table className="k-table">
+          <thead>
+            <tr>
+              {rows[0]?.fields.map((field) => (
+                <th key={field.label}>
+                  <Text k={field.label} vertical={false} />
+                </th>
+              ))}
+              <th>
+                <Text k="kiosk:staff.applications.actions" vertical={false} />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ application, fields, actions }) => (
               <tr
                 key={application.id}
                 data-testid="staff-application"
                 data-code={application.trackingCode}
               >
-                <td className="k-mono">{formatTrackingCode(application.trackingCode)}</td>
-                <td>
-                  <When at={application.submittedAt} />
-                </td>
-                <td data-status={status}>
-                  <Text
-                    k={familyKey('domain:status.applications', status as ApplicationStatus)}
-                    vertical={false}
-                  />
-                </td>
-                <td data-outbox={inOutbox?.state ?? 'done'}>
-                  <Text
-                    k={inOutbox ? OUTBOX_MESSAGES[inOutbox.state] : 'kiosk:staff.sync.done'}
-                    vertical={false}
-                  />
-                </td>
-                <td data-purged={purged}>
-                  <Text
-                    k={purged ? 'kiosk:staff.applications.purged' : 'kiosk:staff.applications.kept'}
-                    vertical={false}
-                  />
-                </td>
-                <td className="k-table__actions">
-                  <BigButton
-                    label="kiosk:staff.applications.reprintReceipt"
-                    className="k-act--reprint-receipt"
-                    variant="secondary"
-                    onPress={() => void reprint(application, 'receipt')}
-                  />
-                  <BigButton
-                    label="kiosk:staff.applications.reprintForm"
-                    className="k-act--reprint-form"
-                    variant="secondary"
-                    disabled={purged || !settings.printers.a4Enabled}
-                    onPress={() => void reprint(application, 'form')}
-                  />
-                  {printed?.id === application.id ? (
-                    <PrintOutcomeNotice outcome={printed.outcome} document={printed.document} />
-                  ) : null}
-                </td>
+                {fields.map((field) => (
+                  <td key={field.label} className={field.className} {...field.data}>
+                    {field.value}
+                  </td>
+                ))}
+                <td>{actions}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Panel>
   );
 }
@@ -262,6 +329,7 @@ export function DraftsPanel({
   onResume: (draft: Draft) => void;
 }) {
   const { db } = useRuntime();
+  const { t } = useT();
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -285,7 +353,11 @@ export function DraftsPanel({
         {drafts.map((draft) => (
           <li key={draft.id} className="k-list__row" data-testid="staff-draft">
             <When at={draft.updatedAt} />
-            <Text k="kiosk:staff.drafts.step" values={{ step: draft.step }} vertical={false} />
+            <Text
+              k="kiosk:staff.drafts.step"
+              values={{ step: t(draftStepKey(draft.step)) }}
+              vertical={false}
+            />
             <BigButton
               label="kiosk:staff.drafts.resume"
               className="k-act--resume-draft"
@@ -435,7 +507,7 @@ export function HealthPanel() {
           </span>
         </HealthRow>
       </dl>
-      <div className="k-step__actions">
+      <div className="k-actions">
         <BigButton
           label="kiosk:staff.health.syncNow"
           className="k-act--sync-now"
@@ -459,7 +531,7 @@ export function SimulatorPanel() {
   return (
     <Panel title="kiosk:staff.simulator.title" testId="panel-simulator">
       <Text as="p" k="kiosk:staff.simulator.explain" />
-      <div className="k-step__actions">
+      <div className="k-actions">
         <BigButton
           label="kiosk:staff.simulator.placeResident"
           variant="secondary"

@@ -3,9 +3,12 @@
  * hand it back), the station's applications and their sync state, reprints, forms interrupted
  * by a power cut, device health and calls for staff.
  */
+import { useEffect } from 'react';
 import type { Draft } from '@pls/shared/db';
 import { BigButton, Text } from '@pls/shared/ui';
+import { useVoice } from '@pls/shared/voice';
 import { useRuntime } from '../runtime';
+import { StepLayout } from '../step-frame';
 import {
   ApplicationsPanel,
   DraftsPanel,
@@ -31,10 +34,15 @@ export function StaffScreen({
   onResumeDraft,
 }: StaffScreenProps) {
   const { host } = useRuntime();
+  const voice = useVoice();
+  // What was being said to the resident (the step they were on) is not for this screen.
+  useEffect(() => voice.stop(), [voice]);
   return (
-    <section className="k-staff" data-testid="staff-screen" aria-labelledby="staff-title">
-      <div className="k-staff__head">
-        <Text as="h2" k="kiosk:staff.title" id="staff-title" className="k-step__title" />
+    <StepLayout
+      testId="staff-screen"
+      labelledBy="staff-title"
+      className="k-staff"
+      actions={
         <BigButton
           label="kiosk:staff.exit"
           className="k-act--staff-exit"
@@ -42,7 +50,9 @@ export function StaffScreen({
           variant="alert"
           onPress={onExit}
         />
-      </div>
+      }
+    >
+      <Text as="h2" k="kiosk:staff.title" id="staff-title" className="k-step__title" />
       <Panel title="kiosk:staff.session.title" testId="panel-session">
         <Text as="p" k={applyActive ? 'kiosk:staff.session.active' : 'kiosk:staff.session.none'} />
         {applyActive ? (
@@ -63,6 +73,6 @@ export function StaffScreen({
       />
       <HealthPanel />
       {host.simulator ? <SimulatorPanel /> : null}
-    </section>
+    </StepLayout>
   );
 }

@@ -135,6 +135,29 @@ describe('OnScreenKeyboard', () => {
     expect(onValue).toHaveBeenLastCalledWith('工资讨薪');
   });
 
+  it('has a candidate listbox only while there are candidates, holding options only', () => {
+    // Ten words read "shi": two pages of eight, so the page buttons show.
+    const words = ['是', '时', '事', '十', '使', '市', '式', '师', '史', '世'];
+    const dictionary = buildPinyinDictionary(words.map((w, i) => [w, 'shì', 1e-8 - i * 1e-10]));
+    renderUi(<Harness modes={['pinyin']} dictionary={dictionary} />);
+    // Nothing typed yet: a prompt, and no (empty) listbox, which would be an ARIA error.
+    expect(screen.queryByRole('listbox')).toBeNull();
+    for (const letter of 'shi') fireEvent.click(key(letter));
+    const listbox = screen.getByRole('listbox');
+    const children = [...listbox.children];
+    expect(children).toHaveLength(8);
+    expect(children.every((child) => child.getAttribute('role') === 'option')).toBe(true);
+    // The page buttons are beside the listbox, not inside it.
+    const next = screen.getByRole('button', { name: '更多' });
+    expect(listbox.contains(next)).toBe(false);
+    fireEvent.click(next);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['史', '世']);
+    fireEvent.click(key('backspace'));
+    fireEvent.click(key('backspace'));
+    fireEvent.click(key('backspace'));
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
   it('checks an ID number on Enter and says what is wrong', () => {
     const voice = recordingVoice();
     const onEnter = vi.fn();

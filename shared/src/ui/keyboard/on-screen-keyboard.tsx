@@ -169,28 +169,36 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps) {
       ) : null}
 
       {mode === 'pinyin' ? (
-        <div
-          className="pls-keyboard__candidates"
-          // A listbox only while it has options (an empty one is an ARIA error).
-          role={shown.length > 0 ? 'listbox' : undefined}
-          aria-label={t('common:keyboard.candidates')}
-        >
+        <div className="pls-keyboard__candidates">
           {state.composition === '' ? (
             <Text k="common:keyboard.pinyinPrompt" className="pls-keyboard__hint" />
           ) : null}
-          {shown.map((candidate, i) => (
-            <button
-              key={`${candidate.word}-${i}`}
-              type="button"
-              role="option"
-              aria-selected={false}
-              className="pls-key pls-key--candidate"
-              lang="zh-Hans-CN"
-              onClick={() => dispatch({ type: 'pick', candidate })}
+          {/*
+            A listbox only while it has options: an empty one is an ARIA error (a listbox must
+            own options), and the page buttons are not options, so they stand beside it.
+          */}
+          {shown.length > 0 ? (
+            <div
+              className="pls-keyboard__candidate-list"
+              role="listbox"
+              aria-label={t('common:keyboard.candidates')}
+              aria-orientation="horizontal"
             >
-              {candidate.word}
-            </button>
-          ))}
+              {shown.map((candidate, i) => (
+                <button
+                  key={`${candidate.word}-${i}`}
+                  type="button"
+                  role="option"
+                  aria-selected={false}
+                  className="pls-key pls-key--candidate"
+                  lang="zh-Hans-CN"
+                  onClick={() => dispatch({ type: 'pick', candidate })}
+                >
+                  {candidate.word}
+                </button>
+              ))}
+            </div>
+          ) : null}
           {pages > 1 ? (
             <>
               <button
