@@ -23,6 +23,21 @@ const person: SyntheticCard = {
 const wrongCheck =
   valid.slice(0, 17) + (computeIdCheckChar(valid.slice(0, 17)) === '0' ? '1' : '0');
 
+/** More fictional numbers: other digits (the misread was digit-dependent) and an X. */
+const otherNumbers = [
+  makeSampleIdNumber('150102', '1985-03-12', 1),
+  makeSampleIdNumber('152921', '1999-12-31', 457),
+  xEnding('15250219880523'),
+];
+
+function xEnding(first14: string): string {
+  for (let sequence = 100; sequence < 1000; sequence++) {
+    const first17 = first14 + String(sequence);
+    if (computeIdCheckChar(first17) === 'X') return first17 + 'X';
+  }
+  throw new Error(`no sequence gives a check character X after ${first14}`);
+}
+
 let browser: Browser;
 let ocr: IdCardOcr;
 
@@ -65,15 +80,6 @@ describe('ID card OCR', () => {
     });
   }
 
-  it('reads the number line alone in the fast mode', async () => {
-    const image = await renderSyntheticCard(browser, person, DEGRADATIONS.rotated);
-    const result = await ocr.readIdCard(image, 'idNumberOnly');
-    expect(result.ok && result.value.idNumber).toMatchObject({
-      status: 'accepted',
-      idNumber: valid,
-    });
-  });
-
   it('flags a card whose printed number fails the check digit', async () => {
     for (const degradation of [DEGRADATIONS.clean, DEGRADATIONS.noisy]) {
       const image = await renderSyntheticCard(
@@ -107,5 +113,44 @@ describe('ID card OCR', () => {
       ok: false,
       error: { kind: 'unsupportedImage', message: 'not a PNG or JPEG image' },
     });
+  });
+});
+
+describe('ID card OCR, number line only (idNumberOnly)', () => {
+  for (const [name, degradation] of Object.entries(DEGRADATIONS)) {
+    it(`reads or flags the number on a ${name} card, never accepting a wrong one`, async () => {
+      const image = await renderSyntheticCard(browser, person, degradation);
+      const result = await ocr.readIdCard(image, 'idNumberOnly');
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const { idNumber } = result.value;
+      if (idNumber.status === 'accepted') expect(idNumber.idNumber).toBe(valid);
+      else expect(idNumber.text).not.toBe('');
+      // The bench found the clean card flagged (an extra 9 read into the number): a clean or
+      // merely tilted card must be read, or the fast mode is useless at the counter.
+      if (name === 'clean' || name === 'rotated') {
+        expect(idNumber).toMatchObject({ status: 'accepted', idNumber: valid });
+      }
+    });
+  }
+
+  it('reads other numbers on a clean card, including a check character X', async () => {
+    for (const idNumber of otherNumbers) {
+      const image = await renderSyntheticCard(browser, { ...person, idNumber }, DEGRADATIONS.clean);
+      const result = await ocr.readIdCard(image, 'idNumberOnly');
+      expect(result.ok && result.value.idNumber).toMatchObject({ status: 'accepted', idNumber });
+    }
+  });
+
+  it('flags a card whose printed number fails the check digit', async () => {
+    for (const degradation of [DEGRADATIONS.clean, DEGRADATIONS.noisy]) {
+      const image = await renderSyntheticCard(
+        browser,
+        { ...person, idNumber: wrongCheck },
+        degradation,
+      );
+      const result = await ocr.readIdCard(image, 'idNumberOnly');
+      expect(result.ok && result.value.idNumber.status).toBe('needsConfirmation');
+    }
   });
 });

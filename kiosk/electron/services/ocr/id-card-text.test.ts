@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { computeIdCheckChar, makeSampleIdNumber } from '@pls/shared/domain';
 import {
   decideIdNumber,
+  decideNumberLine,
   extractIdCandidates,
   extractName,
   extractPrintedBirthDate,
+  mendOverlongReading,
 } from './id-card-text';
 import { adaptiveThreshold, crop, decodeImage, encodePgm, median3 } from './image-preprocess';
 
@@ -45,6 +47,84 @@ describe('ID card OCR text', () => {
     expect(decideIdNumber([valid], '1962-04-12', today)).toMatchObject({
       status: 'needsConfirmation',
       reason: 'birthDateMismatch',
+    });
+  });
+});
+
+describe('reading the number line alone (fast mode)', () => {
+  /** What the fast mode read on the bench's clean card: an extra 9 after 152. */
+  const benchMisread = '1529502196104129135';
+
+  it('accepts an exact reading that validates', () => {
+    expect(decideNumberLine(`${valid}\n`, today)).toEqual({
+      status: 'accepted',
+      idNumber: valid,
+      birthDate: '1961-04-12',
+      sex: 'male',
+    });
+    expect(decideNumberLine(wrong, today)).toMatchObject({
+      status: 'needsConfirmation',
+      text: wrong,
+      reason: 'checkDigit',
+    });
+  });
+
+  it('never accepts a mended or picked-out number, but offers it to staff', () => {
+    expect(benchMisread.slice(0, 3) + benchMisread.slice(4)).toBe(valid);
+    expect(decideNumberLine(benchMisread, today)).toEqual({
+      status: 'needsConfirmation',
+      text: valid,
+      reason: 'invalid',
+    });
+    // A glyph of the label read as a word of its own in front of the number.
+    expect(decideNumberLine(`5 ${valid}`, today)).toEqual({
+      status: 'needsConfirmation',
+      text: valid,
+      reason: 'invalid',
+    });
+  });
+
+  it('mends one extra character only when exactly one deletion validates', () => {
+    let mended = 0;
+    for (let at = 0; at <= 18; at++) {
+      for (const extra of '0123456789X') {
+        const reading = valid.slice(0, at) + extra + valid.slice(at);
+        const result = mendOverlongReading(reading, today);
+        // One insertion: the only number it can give back is the printed one.
+        if (result !== null) {
+          expect(result).toBe(valid);
+          mended++;
+        }
+      }
+    }
+    expect(mended).toBeGreaterThan(140); // 156 of the 209 readings at the time of writing
+    expect(mendOverlongReading(valid, today)).toBeNull();
+    expect(mendOverlongReading(`${valid}12`, today)).toBeNull();
+  });
+
+  it('hands staff the digits as read when nothing can be mended, and nothing for noise', () => {
+    const garbled = '15290219610412913599';
+    expect(decideNumberLine(garbled, today)).toEqual({
+      status: 'needsConfirmation',
+      text: garbled,
+      reason: 'invalid',
+    });
+    expect(decideNumberLine('3 0', today)).toEqual({
+      status: 'needsConfirmation',
+      text: '',
+      reason: 'notFound',
+    });
+  });
+
+  it('does not accept 15 digits: a number line cut short can pass as a legacy number', () => {
+    // 18-digit number of someone born 2011-10-05, read without its last three characters.
+    const born2011 = makeSampleIdNumber('150121', '2011-10-05', 839);
+    const cutShort = born2011.slice(0, 15);
+    expect(extractIdCandidates(cutShort)).toEqual([cutShort]);
+    expect(decideNumberLine(cutShort, today)).toEqual({
+      status: 'needsConfirmation',
+      text: cutShort,
+      reason: 'invalid',
     });
   });
 });

@@ -74,6 +74,11 @@ export function decideIdNumber(
   if (candidates.length > 1) {
     return { status: 'needsConfirmation', text: chosen.idNumber, reason: 'readsDisagree' };
   }
+  if (chosen.convertedFrom15) {
+    // Every card in use prints 18 characters (15-digit cards expired in 2013), and 15 digits
+    // carry no check digit: a number line cut short by three characters can pass as one.
+    return { status: 'needsConfirmation', text: first, reason: 'invalid' };
+  }
   if (printedBirthDate !== null && printedBirthDate !== chosen.birthDate) {
     return { status: 'needsConfirmation', text: chosen.idNumber, reason: 'birthDateMismatch' };
   }
@@ -83,4 +88,46 @@ export function decideIdNumber(
     birthDate: chosen.birthDate,
     sex: chosen.sex,
   };
+}
+
+/**
+ * A reading one character too long, such as an extra 9 read into the number, can often be
+ * mended: the 18-character numbers left by deleting one character that fully validate (check
+ * digit, region, birth date). Only a single such number is a suggestion, and only a suggestion:
+ * the reading was wrong once, so staff confirm it against the card.
+ */
+export function mendOverlongReading(run: string, today: Date = new Date()): string | null {
+  if (run.length !== 19) return null;
+  const mended = new Set<string>();
+  for (let i = 0; i < run.length; i++) {
+    const candidate = run.slice(0, i) + run.slice(i + 1);
+    if (parseIdNumber(candidate, { today }).ok) mended.add(candidate);
+  }
+  return mended.size === 1 ? [...mended][0]! : null;
+}
+
+/**
+ * The decision for one read of the number line alone (the fast mode): there is no second read
+ * to cross-check, so only an exact 18-character reading that validates is accepted. Anything
+ * else goes to staff with the best text to start from: a mended number, a whole word of 18
+ * characters next to stray glyphs, or the digits as read.
+ */
+export function decideNumberLine(text: string, today: Date = new Date()): OcrIdNumber {
+  const candidates = extractIdCandidates(text);
+  if (candidates.length > 0) return decideIdNumber(candidates, null, today);
+  const normalized = text.replace(/[xX×]/g, 'X');
+  // Words as Tesseract separated them: a stray glyph from the label is its own word.
+  const words = normalized.match(/[0-9X]+/g) ?? [];
+  const runs = compact(normalized).match(/[0-9X]+/g) ?? [];
+  const suggestions = new Set<string>([
+    ...words.filter((word) => word.length === 18 && parseIdNumber(word, { today }).ok),
+    ...runs.flatMap((run) => mendOverlongReading(run, today) ?? []),
+  ]);
+  if (suggestions.size === 1) {
+    return { status: 'needsConfirmation', text: [...suggestions][0]!, reason: 'invalid' };
+  }
+  const longest = [...runs].sort((a, b) => b.length - a.length)[0] ?? '';
+  // A few digits are noise, not a reading worth typing over.
+  if (longest.length < 10) return { status: 'needsConfirmation', text: '', reason: 'notFound' };
+  return { status: 'needsConfirmation', text: longest, reason: 'invalid' };
 }

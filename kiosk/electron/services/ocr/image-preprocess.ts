@@ -155,20 +155,3 @@ export function crop(image: GrayImage, region: CropRegion): GrayImage {
   }
   return { width, height, data };
 }
-
-/**
- * Decode, optionally crop (the number line alone: cleaning a tenth of the image is most of the
- * speed-up of the fast mode), median, threshold, PGM.
- */
-export function preprocessForOcr(
-  bytes: Uint8Array,
-  region?: (width: number, height: number) => CropRegion,
-): Result<{ pgm: Uint8Array; width: number; height: number }, DecodeError> {
-  const decoded = decodeImage(bytes);
-  if (!decoded.ok) return decoded;
-  const source = region
-    ? crop(decoded.value, region(decoded.value.width, decoded.value.height))
-    : decoded.value;
-  const binary = adaptiveThreshold(median3(source));
-  return ok({ pgm: encodePgm(binary), width: binary.width, height: binary.height });
-}

@@ -25,7 +25,12 @@ export interface RecognizeOptions {
   readonly rectangle?: { left: number; top: number; width: number; height: number };
   /** Characters allowed, e.g. `0123456789X` for the number line. */
   readonly whitelist?: string;
-  readonly singleLine?: boolean;
+  /**
+   * `page` (default): find blocks and lines. `singleLine`: the image is one line, but Tesseract
+   * still finds it (and its skew) in the image. `rawLine`: the image *is* the line, already cut
+   * out and level; Tesseract skips its layout analysis.
+   */
+  readonly layout?: 'page' | 'singleLine' | 'rawLine';
   /** `auto`: let Tesseract measure the skew; a number: rotate by that many radians. */
   readonly rotate: 'auto' | number;
 }
@@ -60,7 +65,8 @@ export async function createTesseractEngine(langPath = chiSimBestIntPath()): Pro
       // Parameters given per call are restored by tesseract.js after the call.
       const params: Record<string, string> = {};
       if (options.whitelist !== undefined) params['tessedit_char_whitelist'] = options.whitelist;
-      if (options.singleLine) params['tessedit_pageseg_mode'] = PSM.SINGLE_LINE;
+      if (options.layout === 'singleLine') params['tessedit_pageseg_mode'] = PSM.SINGLE_LINE;
+      if (options.layout === 'rawLine') params['tessedit_pageseg_mode'] = PSM.RAW_LINE;
       const result = await worker.recognize(
         Buffer.from(image.buffer, image.byteOffset, image.byteLength),
         {
