@@ -4,7 +4,7 @@
  *
  * Reference, measured in the same rounds: Chromium printing a minimal page (no text, no fonts,
  * no script) of the same page size through the same page engine and the same warm browser —
- * new context, page, content, print media, PDF, close — the floor of any PDF from this engine.
+ * content on the warm page, PDF, page blanked — the floor of any PDF from this engine.
  * The 0.47 s per PDF in shared/docs/ocr-voice-print-electron.md is a note under the table.
  * Run alone: `tsx bench/suites/print.ts [--quick]`.
  */

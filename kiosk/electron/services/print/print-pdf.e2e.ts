@@ -133,6 +133,27 @@ describe('print documents to PDF', () => {
     expect(pdf.qr(2)).toBe(application.trackingCode);
   });
 
+  it('prints documents asked for at once each with its own data, one after the other', async () => {
+    // The engine lays every document out on one warm page: requests must take turns on it.
+    const first = sampleApplication({ language: 'zh-Hans' });
+    const [a, b] = await Promise.all([
+      pdfOf('concurrent-form-a', {
+        kind: 'legalAidForm',
+        application: first,
+        stationName: station,
+      }),
+      pdfOf('concurrent-receipt-b', receipt('58mm', 'zh-Hans')),
+    ]);
+    const flat = (text: string) => text.replace(/\s+/g, '');
+    expect(flat(a.text)).toContain(flat(formatTrackingCode(first.trackingCode)));
+    expect(a.text).not.toContain(formatTrackingCode(code));
+    expect(a.info).toMatch(/Pages:\s+2\n/);
+    expect(b.text).toContain(formatTrackingCode(code));
+    expect(flat(b.text)).not.toContain(flat(formatTrackingCode(first.trackingCode)));
+    expect(b.text).not.toContain(first.applicant!.name);
+    expect(b.pageSize.widthMm).toBe(58);
+  });
+
   it('prints a Chinese-only form without Mongolian', async () => {
     const application = sampleApplication({
       language: 'zh-Hans',
