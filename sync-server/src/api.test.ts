@@ -4,6 +4,7 @@
  * CORS, attachments, and the center's functions.
  */
 import { createHash, pbkdf2Sync } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS, type Content } from '@pls/shared/domain';
 import type { EnrollResponse } from '@pls/shared/protocol';
@@ -450,6 +451,32 @@ describe.each(kinds)('sync server API on %s', (kind) => {
       const body = next.body as { documents: unknown[]; checkpoint: { seq: number } };
       expect(body.documents).toEqual([]);
       expect(body.checkpoint.seq).toBeGreaterThan(checkpoint.seq);
+    });
+
+    it('gzips a large pull for a client that accepts it, the same documents either way', async () => {
+      await publish(
+        Array.from({ length: 40 }, (_, i) =>
+          sampleContent({ id: `gzip-${i}`, regionCode: '15', audiences: ['kiosk'] }),
+        ),
+      );
+      const ask = (acceptEncoding: string) =>
+        server.app.inject({
+          method: 'GET',
+          url: '/api/sync/content/pull?seq=0&limit=1000',
+          headers: { authorization: `Bearer ${kioskA.token}`, 'accept-encoding': acceptEncoding },
+        });
+      const zipped = await ask('gzip, deflate, br');
+      const plain = await ask('identity');
+      expect(zipped.statusCode).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers['vary']).toBe('accept-encoding');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      const unzipped = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')) as {
+        documents: Array<{ id: string }>;
+      };
+      expect(unzipped).toEqual(JSON.parse(plain.body));
+      expect(unzipped.documents.map((d) => d.id)).toContain('gzip-39');
     });
 
     it('serves the schema it validates with', async () => {

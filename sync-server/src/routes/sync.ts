@@ -12,6 +12,7 @@ import {
 } from '@pls/shared/domain';
 import type { AppContext } from '../app-context';
 import { failure, type ServiceError } from '../errors';
+import { encodeBody } from './compression';
 import { checkPush, statusOfRejection } from '../sync/check-push';
 import { emptyPull, parsePullQuery, pullDocuments } from '../sync/pull';
 import { applyPush } from '../sync/push';
@@ -112,9 +113,16 @@ function refusal(rejected: ServiceError['rejected'] & object): ServiceError {
   };
 }
 
-function sendJson(reply: FastifyReply, request: FastifyRequest, body: string): FastifyReply {
+async function sendJson(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  body: string,
+): Promise<FastifyReply> {
   const etag = reply.getHeader('etag');
+  reply.header('vary', 'accept-encoding');
   if (typeof etag === 'string' && request.headers['if-none-match'] === etag)
     return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(body);
+  const { payload, encoding } = await encodeBody(body, request.headers['accept-encoding']);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.type('application/json; charset=utf-8').send(payload);
 }
