@@ -29,19 +29,17 @@ import {
 import { KioskDriver, type AuditProblem } from './kiosk-driver';
 import {
   A4_PRINTER,
-  buildRenderer,
-  createPrinterSpool,
   KIOSK_ARTIFACTS,
-  launchKioskBrowser,
-  openKiosk,
-  pngToY4m,
-  RECEIPT_PRINTER,
-  startKioskAgent,
   type KioskAgent,
   type KioskLanguage,
+  openKiosk,
+  pngToY4m,
   type PrinterSpool,
+  RECEIPT_PRINTER,
+  startKioskStack,
+  stopKioskStack,
 } from './kiosk-harness';
-import { startSyncServer, type StartedSyncServer } from './support/server';
+import type { StartedSyncServer } from './support/server';
 
 const exec = promisify(execFile);
 const CARD = SAMPLE_CARDS.resident;
@@ -64,12 +62,8 @@ let browser: Browser;
 const problems: AuditProblem[] = [];
 
 beforeAll(async () => {
-  await buildRenderer();
-  server = await startSyncServer();
-  spool = createPrinterSpool();
-  agent = await startKioskAgent(spool);
-  const video = join(tmpdir(), `pls-e2e-card-${process.pid}.y4m`);
-  browser = await launchKioskBrowser(video);
+  let video: string;
+  ({ server, spool, agent, browser, video } = await startKioskStack('card'));
   // The camera file must exist before a page opens the camera; the browser renders the card.
   writeFileSync(
     video,
@@ -77,12 +71,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await server?.stop();
-  spool?.dispose();
-});
+afterAll(() => stopKioskStack({ server, spool, agent, browser }));
 
 // ---- helpers -----------------------------------------------------------------------------------
 

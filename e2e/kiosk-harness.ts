@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ARTIFACTS_DIR, CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
-import { SAMPLE_STATION_ID, type StartedSyncServer } from './support/server';
+import { SAMPLE_STATION_ID, startSyncServer, type StartedSyncServer } from './support/server';
 
 const run = promisify(execFile);
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -236,6 +236,43 @@ export function launchKioskBrowser(fakeVideo: string): Promise<Browser> {
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+}
+
+/** Everything a kiosk e2e file runs against; `video` is the camera's file, for the caller to write. */
+export interface KioskStack {
+  readonly server: StartedSyncServer;
+  readonly spool: PrinterSpool;
+  readonly agent: KioskAgent;
+  readonly browser: Browser;
+  readonly video: string;
+}
+
+/** What of a stack has started (all of it, once `startKioskStack` returned). */
+export type StartedParts = { readonly [K in keyof KioskStack]?: KioskStack[K] | undefined };
+
+/** Builds the renderer, starts a sync server, the agent and Chromium; stops what started if one fails. */
+export async function startKioskStack(name: string): Promise<KioskStack> {
+  let server: StartedSyncServer | undefined;
+  let spool: PrinterSpool | undefined;
+  let agent: KioskAgent | undefined;
+  try {
+    await buildRenderer();
+    server = await startSyncServer();
+    spool = createPrinterSpool();
+    agent = await startKioskAgent(spool);
+    const video = join(tmpdir(), `pls-e2e-${name}-${process.pid}.y4m`);
+    return { server, spool, agent, browser: await launchKioskBrowser(video), video };
+  } catch (error) {
+    await stopKioskStack({ server, spool, agent });
+    throw error;
+  }
+}
+
+export async function stopKioskStack(stack: StartedParts): Promise<void> {
+  await stack.browser?.close();
+  await stack.agent?.stop();
+  await stack.server?.stop();
+  stack.spool?.dispose();
 }
 
 // ---- one kiosk in the browser ----------------------------------------------------------------

@@ -10,7 +10,6 @@
  *
  * Screenshots: e2e/artifacts/kiosk/layout-<lang>-<nn>-<step>.png.
  */
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
@@ -18,18 +17,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KioskDriver, type AuditProblem } from './kiosk-driver';
 import {
-  buildRenderer,
-  createPrinterSpool,
-  launchKioskBrowser,
-  openKiosk,
-  pngToY4m,
-  REPO_ROOT,
-  startKioskAgent,
   type KioskAgent,
   type KioskLanguage,
+  openKiosk,
+  pngToY4m,
   type PrinterSpool,
+  REPO_ROOT,
+  startKioskStack,
+  stopKioskStack,
 } from './kiosk-harness';
-import { startSyncServer, type StartedSyncServer } from './support/server';
+import type { StartedSyncServer } from './support/server';
 
 const PHONE = '13904790000';
 
@@ -54,24 +51,15 @@ let browser: Browser;
 const problems: AuditProblem[] = [];
 
 beforeAll(async () => {
-  await buildRenderer();
-  server = await startSyncServer();
-  spool = createPrinterSpool();
-  agent = await startKioskAgent(spool);
+  let video: string;
+  ({ server, spool, agent, browser, video } = await startKioskStack('layout'));
   // The camera shows a plain grey frame: these tests look at the screens, not at photos.
   const frame = new PNG({ width: 320, height: 240 });
   frame.data.fill(128);
-  const video = join(tmpdir(), `pls-e2e-layout-${process.pid}.y4m`);
   writeFileSync(video, pngToY4m(PNG.sync.write(frame)));
-  browser = await launchKioskBrowser(video);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await server?.stop();
-  spool?.dispose();
-});
+afterAll(() => stopKioskStack({ server, spool, agent, browser }));
 
 /** The primary action of the visible step: its box, and whether it is whole and uncovered. */
 async function primaryAction(page: Page) {
