@@ -63,6 +63,17 @@ const govPageField = {
 } as const;
 const shortNote = { type: 'string', minLength: 1, maxLength: 300 } as const;
 
+/** What a comparison with an official page records, whether or not the wording matched. */
+const comparedProperties = {
+  against: govPageField,
+  sourceKind: { type: 'string', enum: OFFICIAL_SOURCE_KINDS },
+  checkedOn: dateField,
+  method: shortNote,
+  note: shortNote,
+  /** What we changed in the copied text without a wording difference (punctuation width). */
+  textChanges: shortNote,
+} as const;
+
 /**
  * One article's check. `verified`: the copy matched the official page; `differs`: it did not
  * in wording, and `text` now follows the official page (`difference` says what changed);
@@ -73,31 +84,13 @@ const articleVerificationSchema = {
     {
       type: 'object',
       additionalProperties: false,
-      properties: {
-        status: { const: 'verified' },
-        against: govPageField,
-        sourceKind: { type: 'string', enum: OFFICIAL_SOURCE_KINDS },
-        checkedOn: dateField,
-        method: shortNote,
-        note: shortNote,
-        /** What we changed in the copied text without a wording difference (punctuation width). */
-        textChanges: shortNote,
-      },
+      properties: { status: { const: 'verified' }, ...comparedProperties },
       required: ['status', 'against', 'sourceKind', 'checkedOn', 'method'],
     },
     {
       type: 'object',
       additionalProperties: false,
-      properties: {
-        status: { const: 'differs' },
-        against: govPageField,
-        sourceKind: { type: 'string', enum: OFFICIAL_SOURCE_KINDS },
-        checkedOn: dateField,
-        method: shortNote,
-        difference: shortNote,
-        note: shortNote,
-        textChanges: shortNote,
-      },
+      properties: { status: { const: 'differs' }, ...comparedProperties, difference: shortNote },
       required: ['status', 'against', 'sourceKind', 'checkedOn', 'method', 'difference'],
     },
     {
