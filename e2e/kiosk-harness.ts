@@ -250,22 +250,41 @@ export interface KioskStack {
 /** What of a stack has started (all of it, once `startKioskStack` returned). */
 export type StartedParts = { readonly [K in keyof KioskStack]?: KioskStack[K] | undefined };
 
-/** Builds the renderer, starts a sync server, the agent and Chromium; stops what started if one fails. */
-export async function startKioskStack(name: string): Promise<KioskStack> {
-  let server: StartedSyncServer | undefined;
-  let spool: PrinterSpool | undefined;
-  let agent: KioskAgent | undefined;
-  try {
-    await buildRenderer();
-    server = await startSyncServer();
-    spool = createPrinterSpool();
-    agent = await startKioskAgent(spool);
-    const video = join(tmpdir(), `pls-e2e-${name}-${process.pid}.y4m`);
-    return { server, spool, agent, browser: await launchKioskBrowser(video), video };
-  } catch (error) {
-    await stopKioskStack({ server, spool, agent });
-    throw error;
+/**
+ * Builds the renderer and starts a sync server (on `databaseUrl` when given, else PGlite), the
+ * agent and Chromium, all at once: each mostly waits (vite, tsx compiling, a database opening,
+ * Chromium), and the agent reads the renderer's files only when a page asks for them. Stops what
+ * started when one part fails.
+ */
+export async function startKioskStack(
+  name: string,
+  options: { readonly databaseUrl?: string | undefined } = {},
+): Promise<KioskStack> {
+  const spool = createPrinterSpool();
+  const video = join(tmpdir(), `pls-e2e-${name}-${process.pid}.y4m`);
+  const [built, server, agent, browser] = await Promise.allSettled([
+    buildRenderer(),
+    startSyncServer(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+    startKioskAgent(spool),
+    launchKioskBrowser(video),
+  ]);
+  if (
+    built.status === 'rejected' ||
+    server.status === 'rejected' ||
+    agent.status === 'rejected' ||
+    browser.status === 'rejected'
+  ) {
+    const value = <T>(settled: PromiseSettledResult<T>) =>
+      settled.status === 'fulfilled' ? settled.value : undefined;
+    await stopKioskStack({
+      server: value(server),
+      spool,
+      agent: value(agent),
+      browser: value(browser),
+    });
+    throw [built, server, agent, browser].find((s) => s.status === 'rejected')?.reason;
   }
+  return { server: server.value, spool, agent: agent.value, browser: browser.value, video };
 }
 
 export async function stopKioskStack(stack: StartedParts): Promise<void> {

@@ -15,18 +15,17 @@
  * Run alone: `tsx bench/suites/kiosk.ts [--quick]`.
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseTrackingCode, type TrackingCode } from '@pls/shared/domain';
 import type { PrintDocumentSpec } from '@pls/shared/print';
 import type { KioskApi } from '@pls/shared/protocol';
 import { sampleTrackingCode } from '@pls/shared/testing';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import { SAMPLE_STATION_ID, startSyncServer } from '../../e2e/support/server';
+import { SAMPLE_STATION_ID } from '../../e2e/support/server';
 import {
-  buildRenderer,
-  createPrinterSpool,
   openKiosk,
-  startKioskAgent,
+  startKioskStack,
+  stopKioskStack,
+  type KioskStack,
 } from '../../e2e/kiosk-harness';
 import { SAMPLE_STATIONS } from '../../sync-server/src/services/seed';
 import {
@@ -139,32 +138,14 @@ export async function run(options: RunOptions = {}): Promise<BenchResult[]> {
     ? await createTestDatabase('postgres')
     : undefined;
   const databaseUrl = database?.target.kind === 'postgres' ? database.target.url : undefined;
-  const spool = createPrinterSpool();
-  // All start at once: each mostly waits (tsx compiling, a database opening, Chromium), and the
-  // agent reads the renderer's files only when the page asks for them.
-  const [built, serverStart, agentStart, browserStart] = await Promise.allSettled([
-    buildRenderer(),
-    startSyncServer(databaseUrl === undefined ? {} : { databaseUrl }),
-    startKioskAgent(spool),
-    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
-  ]);
-  if (
-    built.status === 'rejected' ||
-    serverStart.status === 'rejected' ||
-    agentStart.status === 'rejected' ||
-    browserStart.status === 'rejected'
-  ) {
-    if (browserStart.status === 'fulfilled') await browserStart.value.close();
-    if (agentStart.status === 'fulfilled') await agentStart.value.stop();
-    if (serverStart.status === 'fulfilled') await serverStart.value.stop();
+  let stack: KioskStack;
+  try {
+    stack = await startKioskStack('bench', { databaseUrl });
+  } catch (error) {
     await database?.drop();
-    spool.dispose();
-    throw [built, serverStart, agentStart, browserStart].find((s) => s.status === 'rejected')
-      ?.reason;
+    throw error;
   }
-  const server = serverStart.value;
-  const agent = agentStart.value;
-  const browser = browserStart.value;
+  const { server, agent, browser } = stack;
   try {
     const { page } = await openKiosk(browser, agent, server);
     options.log?.(
@@ -210,9 +191,8 @@ export async function run(options: RunOptions = {}): Promise<BenchResult[]> {
       result('kiosk: submit → receipt printed (PDF path)', median(receipts), 'ms', median(pdfs)),
     ];
   } finally {
-    await Promise.all([browser.close(), agent.stop(), server.stop()]);
+    await stopKioskStack(stack);
     await database?.drop();
-    spool.dispose();
   }
 }
 
