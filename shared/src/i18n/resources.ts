@@ -9,14 +9,18 @@ import zhConsole from '../../../locales/zh-Hans/console.json';
 import zhDomain from '../../../locales/zh-Hans/domain.json';
 import zhGallery from '../../../locales/zh-Hans/gallery.json';
 import zhKiosk from '../../../locales/zh-Hans/kiosk.json';
+import zhErrors from '../../../locales/zh-Hans/errors.json';
 import zhPrint from '../../../locales/zh-Hans/print.json';
+import zhServices from '../../../locales/zh-Hans/services.json';
 import zhTv from '../../../locales/zh-Hans/tv.json';
 import mnCommon from '../../../locales/mn-Mong/common.json';
 import mnConsole from '../../../locales/mn-Mong/console.json';
 import mnDomain from '../../../locales/mn-Mong/domain.json';
 import mnGallery from '../../../locales/mn-Mong/gallery.json';
 import mnKiosk from '../../../locales/mn-Mong/kiosk.json';
+import mnErrors from '../../../locales/mn-Mong/errors.json';
 import mnPrint from '../../../locales/mn-Mong/print.json';
+import mnServices from '../../../locales/mn-Mong/services.json';
 import mnTv from '../../../locales/mn-Mong/tv.json';
 import type { Language } from './languages';
 
@@ -24,6 +28,8 @@ export const NAMESPACES = [
   'common',
   'domain',
   'kiosk',
+  'services',
+  'errors',
   'tv',
   'console',
   'print',
@@ -36,6 +42,8 @@ export const zhHansResources = {
   common: zhCommon,
   domain: zhDomain,
   kiosk: zhKiosk,
+  services: zhServices,
+  errors: zhErrors,
   tv: zhTv,
   console: zhConsole,
   print: zhPrint,
@@ -52,6 +60,8 @@ export const mnMongResources: Resources = {
   common: mnCommon,
   domain: mnDomain,
   kiosk: mnKiosk,
+  services: mnServices,
+  errors: mnErrors,
   tv: mnTv,
   console: mnConsole,
   print: mnPrint,
