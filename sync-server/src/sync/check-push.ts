@@ -10,6 +10,7 @@ import {
   type CollectionName,
 } from '@pls/shared/domain';
 import { PUSH_ROWS_MAX, type RejectedRow, type WireDocument } from '@pls/shared/protocol';
+import { clip, describeUnsafeValue, findUnsafeValue } from './document-safety';
 import type { DeviceIdentity } from './scope';
 
 export interface CheckedRow {
@@ -60,7 +61,8 @@ function checkState(
   state: unknown,
   role: 'newDocumentState' | 'assumedMasterState',
 ): { ok: true; doc: WireDocument } | { ok: false; row: RejectedRow } {
-  const id = isRecord(state) && typeof state['id'] === 'string' ? state['id'] : null;
+  // A refused row's id is repeated in the answer: never more than ~100 characters of it.
+  const id = isRecord(state) && typeof state['id'] === 'string' ? clip(state['id']) : null;
   const reject = (kind: RejectedRow['kind'], message: string) =>
     ({
       ok: false,
@@ -112,6 +114,19 @@ export function checkPush(
   rows.forEach((row: unknown, index) => {
     if (!isRecord(row)) {
       rejected.push({ index, id: null, kind: 'invalid', message: 'row is not an object' });
+      return;
+    }
+    // Before anything recursive or the database sees the row (document-safety.ts).
+    const unsafe = findUnsafeValue(row);
+    if (unsafe) {
+      const state = row['newDocumentState'];
+      const rawId = isRecord(state) && typeof state['id'] === 'string' ? state['id'] : null;
+      rejected.push({
+        index,
+        id: rawId === null || findUnsafeValue(rawId) ? null : clip(rawId),
+        kind: 'invalid',
+        message: describeUnsafeValue(unsafe),
+      });
       return;
     }
     const next = checkState(device, collection, index, row['newDocumentState'], 'newDocumentState');
