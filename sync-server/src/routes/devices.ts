@@ -35,11 +35,15 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: AppContext): voi
             "body must be {code: string, kind: 'kiosk' | 'tv', name: string of at most 200 characters without control characters}",
         });
       }
-      const result = await enrollDevice(ctx.db, {
-        code: body['code'],
-        kind: body['kind'] as DeviceKind,
-        name: body['name'],
-      });
+      const result = await enrollDevice(
+        ctx.db,
+        {
+          code: body['code'],
+          kind: body['kind'] as DeviceKind,
+          name: body['name'],
+        },
+        ctx.now(),
+      );
       if (!result.ok) return sendFailure(reply, result.error);
       const { lastSeq, ...response } = result.value;
       if (lastSeq !== null) ctx.feed.noteCommitted('device_config', lastSeq);

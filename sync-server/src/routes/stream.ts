@@ -94,7 +94,8 @@ export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void
       encodeStreamEvent({
         type: 'hello',
         deviceId: device.value.id,
-        serverTime: new Date().toISOString(),
+        // The center's clock, whatever the device's says: devices measure their skew from it.
+        serverTime: ctx.now().toISOString(),
         heartbeatSeconds: ctx.heartbeatSeconds,
       }) + encodeStreamEvent({ type: 'resync' }),
     );
