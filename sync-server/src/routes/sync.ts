@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../app-context';
 import { failure, type ServiceError } from '../errors';
 import { encodeBody } from './compression';
-import { checkPush, statusOfRejection } from '../sync/check-push';
+import { checkPush } from '../sync/check-push';
 import { emptyPull, parsePullQuery, pullDocuments } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import type { DeviceIdentity } from '../sync/scope';
@@ -55,9 +55,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!device.ok) return sendFailure(reply, device.error);
     const collection = collectionOf(request.params);
     if (!collection.ok) return sendFailure(reply, collection.error);
-    const query = parsePullQuery(request.query as Record<string, unknown>);
-    if (typeof query === 'string')
-      return sendFailure(reply, { code: 'bad_request', message: query });
+    const parsed = parsePullQuery(request.query as Record<string, unknown>);
+    if (!parsed.ok) return sendFailure(reply, parsed.error);
+    const query = parsed.value;
     // Nothing after the device's checkpoint anywhere in the feed: answer from memory.
     const answer =
       ctx.feed.highWaterOf(collection.value) <= query.seq
@@ -87,36 +87,20 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
         });
       }
       const checked = checkPush(device.value, collection.value, request.body);
-      if (!checked.ok) {
-        if ('envelope' in checked)
-          return sendFailure(reply, { code: 'bad_request', message: checked.envelope });
-        return sendFailure(reply, refusal(checked.rejected));
-      }
+      if (!checked.ok) return sendFailure(reply, checked.error);
       const applied = await applyPush(
         ctx.db,
         device.value,
         collection.value,
-        checked.rows,
+        checked.value,
         ctx.now(),
       );
-      if (!applied.ok) return sendFailure(reply, refusal(applied.rejected));
-      for (const [name, seq] of applied.outcome.lastSeqs) ctx.feed.noteCommitted(name, seq);
+      if (!applied.ok) return sendFailure(reply, applied.error);
+      for (const [name, seq] of applied.value.lastSeqs) ctx.feed.noteCommitted(name, seq);
       ctx.auth.noteSync(device.value.id);
-      return reply.send({ conflicts: applied.outcome.conflicts });
+      return reply.send({ conflicts: applied.value.conflicts });
     },
   );
-}
-
-function refusal(rejected: ServiceError['rejected'] & object): ServiceError {
-  return {
-    code: 'rejected_rows',
-    message: `${rejected.length} row(s) refused, nothing was written: ${rejected
-      .slice(0, 3)
-      .map((r) => `row ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.message}`)
-      .join('; ')}`,
-    rejected,
-    status: statusOfRejection(rejected),
-  };
 }
 
 async function sendJson(

@@ -6,11 +6,15 @@
 import {
   COLLECTIONS,
   describeValidationError,
+  err,
+  ok,
   validateDocument,
   type CollectionName,
+  type Result,
 } from '@pls/shared/domain';
 import { PUSH_ROWS_MAX, type RejectedRow, type WireDocument } from '@pls/shared/protocol';
 import { clip, describeUnsafeValue, findUnsafeValue } from './document-safety';
+import type { ServiceError } from '../errors';
 import type { DeviceIdentity } from './scope';
 
 export interface CheckedRow {
@@ -20,10 +24,8 @@ export interface CheckedRow {
   readonly newDocumentState: WireDocument;
 }
 
-export type CheckPushResult =
-  | { readonly ok: true; readonly rows: CheckedRow[] }
-  | { readonly ok: false; readonly envelope: string }
-  | { readonly ok: false; readonly rejected: RejectedRow[] };
+/** The rows to apply, or why nothing is: a bad envelope (400) or refused rows (403/413/422). */
+export type CheckPushResult = Result<CheckedRow[], ServiceError>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,11 +105,11 @@ export function checkPush(
   body: unknown,
 ): CheckPushResult {
   if (!isRecord(body) || !Array.isArray(body['rows'])) {
-    return { ok: false, envelope: 'body must be {rows: [...]}' };
+    return err({ code: 'bad_request', message: 'body must be {rows: [...]}' });
   }
   const rows = body['rows'];
   if (rows.length > PUSH_ROWS_MAX)
-    return { ok: false, envelope: `at most ${PUSH_ROWS_MAX} rows per push` };
+    return err({ code: 'bad_request', message: `at most ${PUSH_ROWS_MAX} rows per push` });
   const rejected: RejectedRow[] = [];
   const checked: CheckedRow[] = [];
   const seen = new Set<string>();
@@ -163,7 +165,20 @@ export function checkPush(
     seen.add(id);
     checked.push({ index, id, assumedMasterState: assumed, newDocumentState: doc });
   });
-  return rejected.length > 0 ? { ok: false, rejected } : { ok: true, rows: checked };
+  return rejected.length > 0 ? err(refusedRows(rejected)) : ok(checked);
+}
+
+/** A refused batch as one error: every row named, the first three in the message. */
+export function refusedRows(rejected: readonly RejectedRow[]): ServiceError {
+  return {
+    code: 'rejected_rows',
+    message: `${rejected.length} row(s) refused, nothing was written: ${rejected
+      .slice(0, 3)
+      .map((r) => `row ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.message}`)
+      .join('; ')}`,
+    rejected,
+    status: statusOfRejection(rejected),
+  };
 }
 
 /** HTTP status of a refused batch: ownership first, then size, else the schema. */

@@ -5,9 +5,10 @@
  * last seq in the same snapshot: every row up to that seq is already visible.
  */
 import { createHash } from 'node:crypto';
-import type { CollectionName } from '@pls/shared/domain';
+import { ok, type CollectionName, type Result } from '@pls/shared/domain';
 import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX, type SyncCheckpoint } from '@pls/shared/protocol';
 import type { Queryable } from '../db/database';
+import { failure, type ServiceError } from '../errors';
 import { unsafeUnitIn } from './document-safety';
 import { scopeCondition, type DeviceIdentity } from './scope';
 
@@ -17,19 +18,23 @@ export interface PullQuery {
   readonly limit: number;
 }
 
-export function parsePullQuery(query: Readonly<Record<string, unknown>>): PullQuery | string {
+export function parsePullQuery(
+  query: Readonly<Record<string, unknown>>,
+): Result<PullQuery, ServiceError> {
+  const bad = (message: string) => failure('bad_request', message);
   const seqText = query['seq'] ?? '0';
   const id = query['id'] ?? '';
   const limitText = query['limit'] ?? String(PULL_LIMIT_DEFAULT);
   if (typeof seqText !== 'string' || !/^\d{1,15}$/.test(seqText))
-    return 'seq must be a non-negative integer';
+    return bad('seq must be a non-negative integer');
   if (typeof id !== 'string' || id.length > 64 || unsafeUnitIn(id))
-    return 'id must be a string of at most 64 characters';
+    return bad('id must be a string of at most 64 characters');
   if (typeof limitText !== 'string' || !/^\d{1,5}$/.test(limitText))
-    return 'limit must be an integer';
+    return bad('limit must be an integer');
   const limit = Number(limitText);
-  if (limit < 1 || limit > PULL_LIMIT_MAX) return `limit must be between 1 and ${PULL_LIMIT_MAX}`;
-  return { seq: Number(seqText), id, limit };
+  if (limit < 1 || limit > PULL_LIMIT_MAX)
+    return bad(`limit must be between 1 and ${PULL_LIMIT_MAX}`);
+  return ok({ seq: Number(seqText), id, limit });
 }
 
 export interface PullAnswer {
