@@ -39,9 +39,15 @@ describe('buildQuestion', () => {
   });
 
   it('refuses a phone that is empty or not a phone number', async () => {
-    expect(await buildQuestion(input({ phone: '' }))).toEqual({ ok: false, error: { kind: 'phone', error: { kind: 'empty' } } });
+    expect(await buildQuestion(input({ phone: '' }))).toEqual({
+      ok: false,
+      error: { kind: 'phone', error: { kind: 'empty' } },
+    });
     const short = await buildQuestion(input({ phone: '13800' }));
-    expect(short).toEqual({ ok: false, error: { kind: 'phone', error: { kind: 'format', digits: '13800' } } });
+    expect(short).toEqual({
+      ok: false,
+      error: { kind: 'phone', error: { kind: 'format', digits: '13800' } },
+    });
   });
 
   it('refuses a document the schema refuses (a household id that is not a slug)', async () => {

@@ -35,7 +35,9 @@ export interface AskInput {
   readonly now: Date;
 }
 
-export type AskError = { readonly kind: 'phone'; readonly error: PhoneError } | { readonly kind: 'invalid'; readonly message: string };
+export type AskError =
+  | { readonly kind: 'phone'; readonly error: PhoneError }
+  | { readonly kind: 'invalid'; readonly message: string };
 
 export async function buildQuestion(input: AskInput): Promise<Result<Question, AskError>> {
   const phone = parsePhone(input.phone);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answer, categoryOf, groupsFor, nextStep, type Answers, type QuestionId } from './eligibility';
+import {
+  answer,
+  categoryOf,
+  groupsFor,
+  nextStep,
+  type Answers,
+  type QuestionId,
+} from './eligibility';
 
 function run(...steps: [QuestionId, string][]): ReturnType<typeof nextStep> {
   let answers: Answers = {};
@@ -30,17 +37,23 @@ describe('legal-aid self-check (法律援助法 第三十一、三十二、四�
   });
 
   it('a family claiming support money in hardship is means-tested (第三十一条（四）, 第四十一条)', () => {
-    expect(run(['matter', 'support'], ['hasLawyer', 'no'], ['group', 'none'], ['hardship', 'yes'])).toMatchObject({
+    expect(
+      run(['matter', 'support'], ['hasLawyer', 'no'], ['group', 'none'], ['hardship', 'yes']),
+    ).toMatchObject({
       conclusion: 'meansTested',
       articles: ['law-legal-aid-law-31', 'law-legal-aid-law-41'],
     });
-    expect(run(['matter', 'support'], ['hasLawyer', 'no'], ['group', 'none'], ['hardship', 'no'])).toMatchObject({
+    expect(
+      run(['matter', 'support'], ['hasLawyer', 'no'], ['group', 'none'], ['hardship', 'no']),
+    ).toMatchObject({
       conclusion: 'notInHardship',
     });
   });
 
   it('someone who already has a lawyer is not covered by 第三十一条', () => {
-    expect(run(['matter', 'injury'], ['hasLawyer', 'yes'])).toMatchObject({ conclusion: 'hasLawyer' });
+    expect(run(['matter', 'injury'], ['hasLawyer', 'yes'])).toMatchObject({
+      conclusion: 'hasLawyer',
+    });
   });
 
   it('offers the migrant-worker group only for wages and work injury', () => {
@@ -49,7 +62,11 @@ describe('legal-aid self-check (法律援助法 第三十一、三十二、四�
   });
 
   it('changing the matter forgets the later answers', () => {
-    const a = answer(answer(answer({}, 'matter', 'wages'), 'hasLawyer', 'yes'), 'matter', 'support');
+    const a = answer(
+      answer(answer({}, 'matter', 'wages'), 'hasLawyer', 'yes'),
+      'matter',
+      'support',
+    );
     expect(a).toEqual({ matter: 'support' });
     expect(answer(a, 'matter', 'bogus')).toBe(a);
   });

@@ -70,19 +70,24 @@ function conclude(conclusion: Conclusion, articles: readonly number[]): Step {
 
 /** Which groups make sense for a matter: 42(3) is only for wages or work injury. */
 export function groupsFor(matter: Matter): readonly Group[] {
-  return matter === 'wages' || matter === 'injury' ? GROUPS : GROUPS.filter((g) => g !== 'migrantWorker');
+  return matter === 'wages' || matter === 'injury'
+    ? GROUPS
+    : GROUPS.filter((g) => g !== 'migrantWorker');
 }
 
 export function nextStep(answers: Answers): Step {
   const { matter } = answers;
   if (matter === undefined) return { kind: 'question', id: 'matter', options: MATTERS };
   // 第三十二条: these victims apply whatever their means.
-  if (matter === 'domesticViolence' || matter === 'samaritan') return conclude('noHardshipCondition', [32]);
+  if (matter === 'domesticViolence' || matter === 'samaritan')
+    return conclude('noHardshipCondition', [32]);
   if (matter === 'other') return conclude('notListed', [31]);
   // 第三十一条: "因经济困难没有委托代理人的".
-  if (answers.hasLawyer === undefined) return { kind: 'question', id: 'hasLawyer', options: YES_NO };
+  if (answers.hasLawyer === undefined)
+    return { kind: 'question', id: 'hasLawyer', options: YES_NO };
   if (answers.hasLawyer) return conclude('hasLawyer', [31]);
-  if (answers.group === undefined) return { kind: 'question', id: 'group', options: groupsFor(matter) };
+  if (answers.group === undefined)
+    return { kind: 'question', id: 'group', options: groupsFor(matter) };
   if (answers.group !== 'none') return conclude('exemptFromReview', [31, 42]);
   if (answers.hardship === undefined) return { kind: 'question', id: 'hardship', options: YES_NO };
   return answers.hardship ? conclude('meansTested', [31, 41]) : conclude('notInHardship', [31]);
@@ -92,12 +97,18 @@ export function nextStep(answers: Answers): Step {
 export function answer(answers: Answers, id: QuestionId, option: string): Answers {
   switch (id) {
     case 'matter':
-      return (MATTERS as readonly string[]).includes(option) ? { matter: option as Matter } : answers;
+      return (MATTERS as readonly string[]).includes(option)
+        ? { matter: option as Matter }
+        : answers;
     case 'hasLawyer':
       return { matter: answers.matter, hasLawyer: option === 'yes' } as Answers;
     case 'group':
       return (GROUPS as readonly string[]).includes(option)
-        ? ({ matter: answers.matter, hasLawyer: answers.hasLawyer, group: option as Group } as Answers)
+        ? ({
+            matter: answers.matter,
+            hasLawyer: answers.hasLawyer,
+            group: option as Group,
+          } as Answers)
         : answers;
     case 'hardship':
       return { ...answers, hardship: option === 'yes' };

@@ -3,9 +3,18 @@ import { bindKey, parseCustomBindings, resolveKey } from './key-map';
 
 describe('resolveKey', () => {
   it('maps Tizen, webOS and desktop Back to back', () => {
-    expect(resolveKey({ key: 'XF86Back', keyCode: 10009 })).toEqual({ kind: 'command', command: 'back' });
-    expect(resolveKey({ key: 'Unidentified', keyCode: 461 })).toEqual({ kind: 'command', command: 'back' });
-    expect(resolveKey({ key: 'Escape', keyCode: 27 })).toEqual({ kind: 'command', command: 'back' });
+    expect(resolveKey({ key: 'XF86Back', keyCode: 10009 })).toEqual({
+      kind: 'command',
+      command: 'back',
+    });
+    expect(resolveKey({ key: 'Unidentified', keyCode: 461 })).toEqual({
+      kind: 'command',
+      command: 'back',
+    });
+    expect(resolveKey({ key: 'Escape', keyCode: 27 })).toEqual({
+      kind: 'command',
+      command: 'back',
+    });
   });
   it('maps colour keys 403–406 in order red, green, yellow, blue', () => {
     expect([403, 404, 405, 406].map((keyCode) => resolveKey({ key: '', keyCode }))).toEqual([
@@ -25,7 +34,10 @@ describe('resolveKey', () => {
   });
   it('lets a technician binding win over the default table', () => {
     const custom = bindKey([], { keyCode: 81, command: 'back' });
-    expect(resolveKey({ key: 'q', keyCode: 81 }, custom)).toEqual({ kind: 'command', command: 'back' });
+    expect(resolveKey({ key: 'q', keyCode: 81 }, custom)).toEqual({
+      kind: 'command',
+      command: 'back',
+    });
     const replaced = bindKey(custom, { keyCode: 81, command: 'blue' });
     expect(replaced).toEqual([{ keyCode: 81, command: 'blue' }]);
   });

@@ -28,7 +28,8 @@ export const COMMANDS = [
 export type NavCommand = (typeof COMMANDS)[number];
 
 export type Command =
-  { readonly kind: 'command'; readonly command: NavCommand } | { readonly kind: 'digit'; readonly digit: number };
+  | { readonly kind: 'command'; readonly command: NavCommand }
+  | { readonly kind: 'digit'; readonly digit: number };
 
 export interface KeyBinding {
   readonly command: NavCommand;
@@ -44,7 +45,11 @@ export const DEFAULT_KEY_MAP: readonly KeyBinding[] = [
   { command: 'left', codes: [37], keys: ['ArrowLeft'] },
   { command: 'right', codes: [39], keys: ['ArrowRight'] },
   { command: 'ok', codes: [13], keys: ['Enter'] },
-  { command: 'back', codes: [10009, 461, 166, 27, 8], keys: ['BrowserBack', 'Escape', 'Backspace', 'GoBack'] },
+  {
+    command: 'back',
+    codes: [10009, 461, 166, 27, 8],
+    keys: ['BrowserBack', 'Escape', 'Backspace', 'GoBack'],
+  },
   { command: 'red', codes: [403], keys: ['ColorF0Red', 'F1'] },
   { command: 'green', codes: [404], keys: ['ColorF1Green', 'F2'] },
   { command: 'yellow', codes: [405], keys: ['ColorF2Yellow', 'F3'] },
@@ -78,8 +83,10 @@ export function resolveKey(
   if (mapped) return { kind: 'command', command: mapped.command };
   // Digits: top row 48–57, keypad 96–105, or the key itself.
   if (/^[0-9]$/.test(input.key)) return { kind: 'digit', digit: Number(input.key) };
-  if (input.keyCode >= 48 && input.keyCode <= 57) return { kind: 'digit', digit: input.keyCode - 48 };
-  if (input.keyCode >= 96 && input.keyCode <= 105) return { kind: 'digit', digit: input.keyCode - 96 };
+  if (input.keyCode >= 48 && input.keyCode <= 57)
+    return { kind: 'digit', digit: input.keyCode - 48 };
+  if (input.keyCode >= 96 && input.keyCode <= 105)
+    return { kind: 'digit', digit: input.keyCode - 96 };
   for (const binding of map) {
     if (binding.keys.includes(input.key) || binding.codes.includes(input.keyCode)) {
       return { kind: 'command', command: binding.command };
@@ -99,7 +106,13 @@ export function parseCustomBindings(value: unknown): CustomBinding[] {
   for (const item of value) {
     if (typeof item !== 'object' || item === null) continue;
     const { keyCode, command } = item as Record<string, unknown>;
-    if (typeof keyCode === 'number' && Number.isInteger(keyCode) && keyCode > 0 && keyCode < 65536 && isNavCommand(command)) {
+    if (
+      typeof keyCode === 'number' &&
+      Number.isInteger(keyCode) &&
+      keyCode > 0 &&
+      keyCode < 65536 &&
+      isNavCommand(command)
+    ) {
       out.push({ keyCode, command });
     }
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { commitPending, erase, keyCycle, pressDigit, MULTITAP_TIMEOUT_MS, type MultitapState } from './multitap';
+import {
+  commitPending,
+  erase,
+  keyCycle,
+  pressDigit,
+  MULTITAP_TIMEOUT_MS,
+  type MultitapState,
+} from './multitap';
 
 describe('multitap', () => {
   it('cycles a key through its digit and the letters a code may hold', () => {

@@ -31,7 +31,12 @@ export interface MultitapState {
 
 export const MULTITAP_TIMEOUT_MS = 1200;
 
-export function pressDigit(state: MultitapState, digit: number, now: number, maxLength: number): MultitapState {
+export function pressDigit(
+  state: MultitapState,
+  digit: number,
+  now: number,
+  maxLength: number,
+): MultitapState {
   const cycle = keyCycle(digit);
   if (cycle === '') return { text: state.text };
   const p = state.pending;

@@ -24,7 +24,8 @@ export function createFocusMemory(store: KeyValueStore): FocusMemory {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
       return Object.fromEntries(
         Object.entries(parsed).filter(
-          (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length <= 200,
+          (entry): entry is [string, string] =>
+            typeof entry[1] === 'string' && entry[1].length <= 200,
         ),
       );
     } catch {

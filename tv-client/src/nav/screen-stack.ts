@@ -2,12 +2,14 @@
  * Where the viewer is: a stack of screens. Back always goes up one level; at home it does
  * nothing (no "exit?" question, nothing lost). Yellow goes home from anywhere.
  */
+import type { CaseCategory } from '@pls/shared/domain';
+
 export type Screen =
   | { readonly id: 'home' }
   | { readonly id: 'watch' }
   | { readonly id: 'reader'; readonly contentId: string }
-  | { readonly id: 'player'; readonly contentId: string }
   | { readonly id: 'ask' }
+  | { readonly id: 'askForm'; readonly category?: CaseCategory; readonly relatedContentId?: string }
   | { readonly id: 'faq' }
   | { readonly id: 'myQuestions' }
   | { readonly id: 'choose' }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pickNext, type Box } from './spatial';
 
-const box = (left: number, top: number, width = 100, height = 100): Box => ({ left, top, width, height });
+const box = (left: number, top: number, width = 100, height = 100): Box => ({
+  left,
+  top,
+  width,
+  height,
+});
 
 describe('pickNext', () => {
   // A 3×2 grid of tiles 100 px apart with 20 px gaps.

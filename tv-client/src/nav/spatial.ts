@@ -30,10 +30,14 @@ export function pickNext(from: Box, candidates: readonly Box[], direction: Direc
     let along: number;
     let sideways: number;
     if (direction === 'left' || direction === 'right') {
-      along = direction === 'right' ? to.left - (from.left + from.width) : from.left - (to.left + to.width);
+      along =
+        direction === 'right'
+          ? to.left - (from.left + from.width)
+          : from.left - (to.left + to.width);
       sideways = gap(from.top, from.top + from.height, to.top, to.top + to.height);
     } else {
-      along = direction === 'down' ? to.top - (from.top + from.height) : from.top - (to.top + to.height);
+      along =
+        direction === 'down' ? to.top - (from.top + from.height) : from.top - (to.top + to.height);
       sideways = gap(from.left, from.left + from.width, to.left, to.left + to.width);
     }
     // Allow a small overlap (focus scale, borders) but nothing behind.

@@ -21,7 +21,9 @@ function fakeClock() {
     async advance(ms: number) {
       const end = now + ms;
       for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        const due = [...timers.entries()]
+          .filter(([, t]) => t.at <= end)
+          .sort((a, b) => a[1].at - b[1].at)[0];
         if (!due) break;
         timers.delete(due[0]);
         now = due[1].at;
@@ -64,7 +66,12 @@ describe('TV sync schedule', () => {
     const t = fakeClock();
     const { port, events } = recordingPort();
     const draws = [0, 0, 1, 0.5];
-    const s = createSyncScheduler({ port, clock: t.clock, random: () => draws.shift() ?? 0.5, online: true });
+    const s = createSyncScheduler({
+      port,
+      clock: t.clock,
+      random: () => draws.shift() ?? 0.5,
+      online: true,
+    });
     await t.advance(1); // first poll at 0 (draw 0)
     expect(s.nextPollAt).toBe(2 * HOUR); // polled at 0; next 4 h × (1 − 0.5) later
     await t.advance(2 * HOUR);
@@ -120,10 +127,15 @@ describe('TV sync schedule', () => {
   it('spreads 10,000 boxes switched on at the same second over the whole spread', () => {
     const starts: number[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 10_000; i++) {
       const t = fakeClock();
-      const s = createSyncScheduler({ port: recordingPort().port, clock: t.clock, random, online: true });
+      const s = createSyncScheduler({
+        port: recordingPort().port,
+        clock: t.clock,
+        random,
+        online: true,
+      });
       starts.push(s.nextPollAt!);
     }
     // No one-minute slot of the 30-minute spread gets more than 1.5× its fair share.

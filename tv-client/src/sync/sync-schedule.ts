@@ -98,10 +98,13 @@ export function createSyncScheduler(options: {
   const armIdleTimer = () => {
     clear(idleTimer);
     const left = lastActivity + policy.activeWindowMs - clock.now();
-    idleTimer = clock.setTimeout(() => {
-      idleTimer = undefined;
-      if (!stopped && mode === 'streaming') goIdle();
-    }, Math.max(0, left));
+    idleTimer = clock.setTimeout(
+      () => {
+        idleTimer = undefined;
+        if (!stopped && mode === 'streaming') goIdle();
+      },
+      Math.max(0, left),
+    );
   };
 
   if (mode === 'idle') {
