@@ -26,7 +26,7 @@ export function SyncLine({ status }: { readonly status: SyncStatus }) {
       {agoText ? (
         <Text k="tv:sync.updated" values={{ ago: agoText }} />
       ) : (
-        <Text k="tv:sync.never" vertical={false} />
+        <Text k="tv:sync.never" />
       )}
     </div>
   );

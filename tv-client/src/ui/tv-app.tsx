@@ -177,6 +177,19 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
     restoreFocus(memory.recall(screenName));
   }, [memory, screenName]);
 
+  // Focus fallback: content that arrives later (a sync, a re-render that removed the focused
+  // tile) must never leave the viewer with no focus at all.
+  const screenRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const root = screenRef.current;
+    if (root === null) return;
+    const observer = new MutationObserver(() => {
+      if (!focusIsInside(root)) restoreFocus(memory.recall(screenName), root);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [memory, screenName]);
+
   const onOpened = useCallback(
     (id: string) =>
       setRecent((r) => {
@@ -269,6 +282,7 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
         <main
           className="tv-screen"
           data-screen-root
+          ref={screenRef}
           data-screen={screen.id}
           key={screenName}
           onFocus={(event) => {

@@ -87,7 +87,6 @@ export function VirtualRow<T>({
           k={countLabel}
           values={{ n: focused + 1, total: items.length }}
           className="tv-row__count"
-          vertical={false}
         />
       </div>
       <div
