@@ -101,6 +101,9 @@ async function enroll(
   language: 'mn' | 'zh',
 ): Promise<void> {
   await waitScreen(page, 'language');
+  await page.waitForFunction(
+    () => (document.activeElement as HTMLElement | null)?.dataset['focusKey'] === 'lang:mn',
+  );
   if (language === 'zh') await press(page, 'ArrowRight');
   expect(await focusedKey(page)).toBe(`lang:${language}`);
   await press(page, 'Enter');
@@ -325,11 +328,11 @@ describe('TV client by remote control', () => {
         await press(page, 'Enter');
       }
       await page.waitForSelector(`[data-conclusion=${household.conclusion}]`);
-      const text = await page.evaluate(
-        () => document.querySelector('.tv-conclusion')?.textContent ?? '',
-      );
-      expect(text).toContain('法律援助法');
-      expect(text).toMatch(/阿巴嘎|别力古台/); // the nearest station for region 152522
+      // The articles and the nearest station come from the synced content pack and directory.
+      await page.waitForFunction(() => {
+        const text = document.querySelector('.tv-conclusion')?.textContent ?? '';
+        return text.includes('法律援助法') && /阿巴嘎|别力古台/.test(text); // station for region 152522
+      });
       await audit(page, `eligibility-${household.name}-zh-1080`);
       await walkTo(page, 'eligibility:again');
       await press(page, 'Enter');
@@ -389,7 +392,14 @@ describe('TV client by remote control', () => {
     await walkTo(again, 'home:myQuestions');
     await press(again, 'Enter');
     await waitScreen(again, 'myQuestions');
-    await press(again, 'Enter'); // the answered question is focused first
+    await again.waitForSelector('.tv-state--answered');
+    const answeredKey = await again.evaluate(
+      () =>
+        (document.querySelector('.tv-state--answered') as HTMLElement | null)?.dataset['focusKey'],
+    );
+    expect(answeredKey).toBeDefined();
+    await walkTo(again, answeredKey!);
+    await press(again, 'Enter');
     await again.waitForSelector('.tv-answer__text');
     expect(
       await again.evaluate(() => document.querySelector('.tv-answer__text')?.textContent),

@@ -150,9 +150,7 @@ export async function axeProblems(page: Page): Promise<string[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run(
-            ctx: Document,
-          ): Promise<{
+          run(ctx: Document): Promise<{
             violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
           }>;
         };
@@ -182,21 +180,24 @@ export async function outsideSafeArea(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('.tv-safe *')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      // Clipped by an ancestor (a scrolled row or reader): not drawn there.
-      let clipped = false;
+      // What is drawn is the box cut by every clipping ancestor (rows and readers scroll).
+      let left = r.left;
+      let top = r.top;
+      let right = r.right;
+      let bottom = r.bottom;
       for (let p = el.parentElement; p; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        if (style.overflow !== 'visible') {
-          const pr = p.getBoundingClientRect();
-          if (r.right <= pr.left || r.left >= pr.right || r.bottom <= pr.top || r.top >= pr.bottom)
-            clipped = true;
-        }
+        if (getComputedStyle(p).overflow === 'visible') continue;
+        const pr = p.getBoundingClientRect();
+        left = Math.max(left, pr.left);
+        top = Math.max(top, pr.top);
+        right = Math.min(right, pr.right);
+        bottom = Math.min(bottom, pr.bottom);
       }
-      if (clipped) continue;
+      if (right <= left || bottom <= top) continue;
       if (el.matches(':focus')) continue; // the focus scale may touch the margin by design
-      if (r.left < mx || r.top < my || r.right > w - mx || r.bottom > h - my)
+      if (left < mx || top < my || right > w - mx || bottom > h - my)
         bad.push(
-          `${el.tagName}.${el.className} ${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.right)},${Math.round(r.bottom)}`,
+          `${el.tagName}.${el.className} ${Math.round(left)},${Math.round(top)},${Math.round(right)},${Math.round(bottom)}`,
         );
     }
     return bad.slice(0, 5);

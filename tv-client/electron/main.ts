@@ -17,9 +17,18 @@ function open(): void {
     kiosk: true,
     backgroundColor: '#0e131b',
     autoHideMenuBar: true,
-    webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, autoplayPolicy: 'no-user-gesture-required' },
+    webPreferences: {
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
   });
-  void window.loadFile(rendererIndex, { search: process.env['SYNC_SERVER_URL'] ? `server=${encodeURIComponent(process.env['SYNC_SERVER_URL'])}` : '' });
+  void window.loadFile(rendererIndex, {
+    search: process.env['SYNC_SERVER_URL']
+      ? `server=${encodeURIComponent(process.env['SYNC_SERVER_URL'])}`
+      : '',
+  });
 }
 
 void app.whenReady().then(open);

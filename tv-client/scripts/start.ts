@@ -19,15 +19,25 @@ const port = Number(process.env['TV_PORT'] ?? 5720);
 
 if (!process.argv.includes('--no-build')) {
   const vite = join(repoRoot, 'node_modules', '.bin', 'vite');
-  const built = spawnSync(vite, ['build', '--config', 'tv-client/vite.config.ts'], { cwd: repoRoot, stdio: 'inherit' });
+  const built = spawnSync(vite, ['build', '--config', 'tv-client/vite.config.ts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) {
     console.error('tv: the renderer did not build');
     process.exit(1);
   }
 }
-if (mode === 'electron') console.log('tv: Electron main is not wired to a binary here; serving to the browser');
-const served = await serveTvRenderer({ dir: join(repoRoot, 'tv-client', 'dist', 'renderer'), port, syncServerUrl: serverUrl });
-console.log(`tv: serving ${served.url} (sync server ${serverUrl}); enroll with a household code from \`npm run admin -- enroll-code --kind tv --household <id>\``);
+if (mode === 'electron')
+  console.log('tv: Electron main is not wired to a binary here; serving to the browser');
+const served = await serveTvRenderer({
+  dir: join(repoRoot, 'tv-client', 'dist', 'renderer'),
+  port,
+  syncServerUrl: serverUrl,
+});
+console.log(
+  `tv: serving ${served.url} (sync server ${serverUrl}); enroll with a household code from \`npm run admin -- enroll-code --kind tv --household <id>\``,
+);
 const stop = () => void served.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
