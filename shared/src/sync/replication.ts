@@ -90,6 +90,12 @@ export interface StartReplicationOptions {
   readonly online?: OnlineSource;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /**
+   * Keep the event stream open (default true). Off: no stream, no periodic resync; after the
+   * first round, pulls happen only on `syncNow()`, each a conditional request (If-None-Match)
+   * that costs the server a 304 when nothing changed (a TV box while nobody watches).
+   */
+  readonly streaming?: boolean;
 }
 
 export interface SyncHandle {
@@ -102,6 +108,9 @@ export interface SyncHandle {
   awaitInSync(): Promise<void>;
   /** Upload photos of pushed applications now (also runs by itself after pushes). */
   uploadAttachments(): Promise<void>;
+  /** Opens (true) or closes (false) the event stream; see `StartReplicationOptions.streaming`. */
+  setStreaming(on: boolean): void;
+  readonly streaming: boolean;
   stop(): Promise<void>;
   readonly replications: ReadonlyMap<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>;
 }
@@ -124,6 +133,9 @@ export async function startReplication(options: StartReplicationOptions): Promis
   const connector = options.streamConnector ?? defaultStreamConnector(options.fetch);
   const validatePulled = options.validatePulled ?? true;
   let stopped = false;
+  let streaming = options.streaming ?? true;
+  /** Wakes the stream loop while it waits for streaming to be turned on. */
+  let wakeStream: (() => void) | undefined;
 
   // ---- status inputs ------------------------------------------------------------------
   const failures = new Map<string, HttpFailure>();
@@ -266,11 +278,11 @@ export async function startReplication(options: StartReplicationOptions): Promis
             batchSize: options.pullBatchSize ?? 1000,
             stream$: stream.asObservable(),
             handler: async (checkpoint, batchSize) => {
+              // No checkpoint yet is the feed's start, as the server reads it.
+              const asked = checkpoint ?? { seq: 0, id: '' };
               const known = etags.get(name);
               const etag =
-                known && checkpoint && known.seq === checkpoint.seq && known.id === checkpoint.id
-                  ? known.etag
-                  : undefined;
+                known && known.seq === asked.seq && known.id === asked.id ? known.etag : undefined;
               const result = await attempt(`pull:${name}`, () =>
                 http.pull(name, checkpoint, batchSize, etag),
               );
@@ -285,8 +297,10 @@ export async function startReplication(options: StartReplicationOptions): Promis
                 throw error;
               }
               const next = response.checkpoint ?? checkpoint;
-              if (next && nextEtag && response.documents.length === 0)
-                etags.set(name, { ...next, etag: nextEtag });
+              // The ETag names the answer to this request (the server's tag includes the
+              // position asked from): the same question next time may get a 304.
+              if (nextEtag && response.documents.length === 0)
+                etags.set(name, { seq: asked.seq, id: asked.id, etag: nextEtag });
               return { documents: response.documents as never[], checkpoint: next };
             },
           },
@@ -307,8 +321,13 @@ export async function startReplication(options: StartReplicationOptions): Promis
   let watchdog: unknown;
   const streamLoop = (async () => {
     while (!stopped) {
+      if (!streaming) {
+        await new Promise<void>((resolve) => (wakeStream = resolve));
+        wakeStream = undefined;
+        continue;
+      }
       await gate.ready();
-      if (stopped) break;
+      if (stopped || !streaming) continue;
       const startedAt = clock.now();
       let greeted = false;
       const closed = new Promise<{ status?: number }>((resolve) => {
@@ -376,6 +395,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
       connection = undefined;
       hangUp = undefined;
       if (stopped) break;
+      if (!streaming) continue;
       // Why did it end? Ask with an ordinary request, which gives a classified answer.
       const probe = await http.probe();
       if (!probe.ok) {
@@ -437,7 +457,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
     onlineState.next(isOnline);
     if (isOnline) {
       gate.release();
-      resyncAll();
+      if (streaming) resyncAll();
     }
   });
   void Promise.all([...replications.values()].map((r) => r.awaitInitialReplication())).then(() => {
@@ -450,7 +470,9 @@ export async function startReplication(options: StartReplicationOptions): Promis
     }
   });
 
-  const resyncTimer = setInterval(() => resyncAll(), options.resyncIntervalMs ?? DEFAULT_RESYNC_MS);
+  const resyncTimer = setInterval(() => {
+    if (streaming) resyncAll();
+  }, options.resyncIntervalMs ?? DEFAULT_RESYNC_MS);
 
   // ---- attachments ----------------------------------------------------------------------------
   let uploading: Promise<void> | undefined;
@@ -552,12 +574,28 @@ export async function startReplication(options: StartReplicationOptions): Promis
       await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
     },
     uploadAttachments,
+    get streaming() {
+      return streaming;
+    },
+    setStreaming(on) {
+      if (stopped || on === streaming) return;
+      streaming = on;
+      if (on) {
+        wakeStream?.();
+        // Catch up on what the stream would have said while it was closed.
+        resyncAll();
+      } else {
+        hangUp?.();
+        setFailure('stream', null);
+      }
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(resyncTimer);
       stopOnline();
       hangUp?.();
+      wakeStream?.();
       gate.dispose();
       for (const s of subscriptions) s.unsubscribe();
       await Promise.all([...replications.values()].map((r) => r.cancel()));
