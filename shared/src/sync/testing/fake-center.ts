@@ -180,3 +180,42 @@ export function recordingStreamConnector(): {
     handlers: state.handlers,
   };
 }
+
+/**
+ * A clock whose time passes only when told: `step()` jumps to the earliest pending timer and
+ * runs it. Driven by a test, it makes minutes of backoff pass in a few real milliseconds.
+ */
+export class SteppingClock {
+  private time: number;
+  private readonly timers = new Map<number, { at: number; callback: () => void }>();
+  private nextId = 1;
+
+  constructor(start: number) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  /** Runs the earliest pending timer (time jumps to it); false when none is pending. */
+  step(): boolean {
+    let first: [number, { at: number; callback: () => void }] | undefined;
+    for (const entry of this.timers) if (!first || entry[1].at < first[1].at) first = entry;
+    if (!first) return false;
+    this.timers.delete(first[0]);
+    this.time = Math.max(this.time, first[1].at);
+    first[1].callback();
+    return true;
+  }
+}
