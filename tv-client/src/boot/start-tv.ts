@@ -57,9 +57,9 @@ export async function startTv(host: TvHost): Promise<TvStart> {
 }
 
 /**
- * Replication plus its schedule. Until the replication can pause its stream (the `streaming`
- * option of startReplication), setStreaming is a no-op and the stream stays open; the idle
- * polls still run and cost a conditional pull each.
+ * Replication plus its schedule (docs/decisions/0004-tv-sync.md): the box starts without a
+ * stream; the schedule opens it while someone presses keys and otherwise polls now and then,
+ * each poll a conditional pull (304 when nothing changed).
  */
 export async function runTv(
   db: LocalDatabase,
@@ -71,13 +71,13 @@ export async function runTv(
     serverUrl: enrolled.enrollment.serverUrl,
     token: enrolled.token,
     deviceId: enrolled.enrollment.deviceId,
+    streaming: false,
   });
-  const pausable = sync as SyncHandle & { setStreaming?: (on: boolean) => void };
   const scheduler = createSyncScheduler({
     clock: SYSTEM_CLOCK,
     online: BROWSER_ONLINE_SOURCE.isOnline(),
     port: {
-      setStreaming: (on) => pausable.setStreaming?.(on),
+      setStreaming: (on) => sync.setStreaming(on),
       poll: async () => {
         await sync.syncNow();
       },
