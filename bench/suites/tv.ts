@@ -111,14 +111,25 @@ export async function run(options: RunOptions = {}): Promise<BenchResult[]> {
     });
     await sync.awaitInSync();
     await sync.syncNow(); // the first idle round learns the ETags
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     log(
       `tv: up to date (${(await db.collections.content?.count().exec()) ?? 0} content documents)`,
     );
+    // syncNow() resolves on the status; the round's pulls are done when no request follows.
+    const settle = async (counter: { requests: number }) => {
+      for (;;) {
+        const before = counter.requests;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        if (counter.requests === before) return;
+      }
+    };
     for (let i = 0; i < rounds; i++) {
       measuring = 'conditional';
       await sync.syncNow();
+      await settle(conditional);
       measuring = 'plain';
       await sync.syncNow();
+      await settle(plain);
     }
     measuring = 'none';
     await sync.stop();
