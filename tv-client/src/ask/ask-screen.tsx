@@ -1,32 +1,12 @@
 /** 想问的: the questions others asked (FAQ by topic), ask a question, my questions. */
-import { Text } from '@pls/shared/ui';
-import { Tile } from '../ui/tile';
-import { useTvNav } from '../ui/remote';
+import { HubScreen, type HubEntry } from '../ui/hub-screen';
+
+const ENTRIES: readonly HubEntry[] = [
+  { focusKey: 'ask:faq', label: 'tv:ask.faq', opens: { id: 'faq' } },
+  { focusKey: 'ask:new', label: 'tv:ask.new', opens: { id: 'askForm' } },
+  { focusKey: 'ask:mine', label: 'tv:home.myQuestions', opens: { id: 'myQuestions' } },
+];
 
 export function AskScreen() {
-  const nav = useTvNav();
-  return (
-    <div className="tv-page">
-      <Text k="tv:home.ask" as="h2" className="tv-page__title" />
-      <div className="tv-hub">
-        <Tile focusKey="ask:faq" className="tv-tile--section" onOk={() => nav.push({ id: 'faq' })}>
-          <Text k="tv:ask.faq" as="strong" />
-        </Tile>
-        <Tile
-          focusKey="ask:new"
-          className="tv-tile--section"
-          onOk={() => nav.push({ id: 'askForm' })}
-        >
-          <Text k="tv:ask.new" as="strong" />
-        </Tile>
-        <Tile
-          focusKey="ask:mine"
-          className="tv-tile--section"
-          onOk={() => nav.push({ id: 'myQuestions' })}
-        >
-          <Text k="tv:home.myQuestions" as="strong" />
-        </Tile>
-      </div>
-    </div>
-  );
+  return <HubScreen title="tv:home.ask" entries={ENTRIES} />;
 }

@@ -13,7 +13,7 @@ import { resolveKey } from '../keys/key-map';
 import { commitPending, erase, keyCycle, pressDigit, type MultitapState } from '../keys/multitap';
 import { enrollTv, type TvEnrolled, type TvEnrollError } from '../boot/tv-enrollment';
 import type { TvHost } from '../boot/tv-host';
-import { moveFocus, restoreFocus } from '../ui/focus';
+import { navigateByDefault, restoreFocus } from '../ui/focus';
 import { LANGUAGE_KEY } from '../ui/tv-app';
 
 function problemKey(error: TvEnrollError): TranslationKey {
@@ -83,22 +83,8 @@ export function SetupFlow({
       }
       // Any other key ends a letter still cycling (so A then B on key 2 is "2, 2, →, 2, 2, 2").
       setCode((c) => commitPending(c));
-      switch (command.command) {
-        case 'up':
-        case 'down':
-        case 'left':
-        case 'right':
-          moveFocus(command.command);
-          return;
-        case 'ok':
-          (document.activeElement as HTMLElement | null)?.click();
-          return;
-        case 'back':
-          if (step === 'code') setStep('language');
-          return;
-        default:
-          return;
-      }
+      if (navigateByDefault(command)) return;
+      if (command.command === 'back' && step === 'code') setStep('language');
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -2,6 +2,7 @@
  * DOM side of navigation: every focusable thing on a screen carries `data-focus-key`; arrows
  * move real DOM focus by geometry (nav/spatial.ts) within the screen root.
  */
+import type { Command } from '../keys/key-map';
 import { pickNext, type Direction } from '../nav/spatial';
 
 export const SCREEN_ROOT = '[data-screen-root]';
@@ -65,4 +66,22 @@ export function focusIsInside(
     root.contains(document.activeElement) &&
     document.activeElement !== root
   );
+}
+
+/** What arrows and OK do everywhere: move focus, activate the focused element. True if handled. */
+export function navigateByDefault(command: Command): boolean {
+  if (command.kind !== 'command') return false;
+  switch (command.command) {
+    case 'up':
+    case 'down':
+    case 'left':
+    case 'right':
+      moveFocus(command.command);
+      return true;
+    case 'ok':
+      (document.activeElement as HTMLElement | null)?.click();
+      return true;
+    default:
+      return false;
+  }
 }

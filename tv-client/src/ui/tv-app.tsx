@@ -34,7 +34,7 @@ import { KeyTesterScreen } from '../tech/key-tester-screen';
 import { ReaderScreen } from '../watch/reader-screen';
 import { parseRecent, touchRecent } from '../watch/rows';
 import { WatchScreen } from '../watch/watch-screen';
-import { focusIsInside, moveFocus, restoreFocus, SCREEN_ROOT } from './focus';
+import { focusIsInside, navigateByDefault, restoreFocus, SCREEN_ROOT } from './focus';
 import { readAloud } from './read-aloud';
 import { resolveWith, TvNavContext, type ScreenCommandHandler, type TvNav } from './remote';
 import { SyncLine } from './sync-line';
@@ -133,17 +133,8 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
       event.preventDefault();
       if (!focusIsInside()) restoreFocus(memory.recall(screenName));
       if (screenHandler.current?.(command)) return;
-      if (command.kind === 'digit') return;
+      if (command.kind === 'digit' || navigateByDefault(command)) return;
       switch (command.command) {
-        case 'up':
-        case 'down':
-        case 'left':
-        case 'right':
-          moveFocus(command.command);
-          return;
-        case 'ok':
-          (document.activeElement as HTMLElement | null)?.click();
-          return;
         case 'back':
           nav.back();
           return;
