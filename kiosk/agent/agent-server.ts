@@ -8,23 +8,29 @@
  * loopback address (defeats DNS rebinding, which would otherwise let a web page read the token
  * from index.html), and a browser client's Origin must be the agent's own.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { describeKioskCallError, dispatchKioskCall } from '@pls/shared/protocol';
-import type { KioskHost } from '../electron/services/host/kiosk-handlers';
+import {
+  AGENT_LOOPBACK,
+  allowedHosts,
+  injectToken,
+  tokenFromProtocols,
+  tokenMatches,
+} from '@pls/shared/host';
 import {
   AGENT_MAX_PAYLOAD,
   AGENT_PATH,
   AGENT_SUBPROTOCOL,
+  describeKioskCallError,
+  dispatchKioskCall,
+  parseRpcRequest,
   RPC_ERRORS,
-  TOKEN_META_NAME,
-  TOKEN_PROTOCOL_PREFIX,
   type RpcResponse,
-} from './agent-protocol';
+} from '@pls/shared/protocol';
+import type { KioskHost } from '../host/kiosk-handlers';
 import { placeholderPage } from './placeholder-page';
 
 export interface AgentOptions {
@@ -44,7 +50,7 @@ export interface RunningAgent {
   close(): Promise<void>;
 }
 
-const LOOPBACK = '127.0.0.1';
+const LOOPBACK = AGENT_LOOPBACK;
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,31 +65,6 @@ const TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
   '.ico': 'image/x-icon',
 };
-
-export function tokenMatches(expected: string, presented: string | undefined): boolean {
-  if (presented === undefined) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** The token from `Sec-WebSocket-Protocol: kiosk-agent.v1, token.<hex>`. */
-export function tokenFromProtocols(header: string | undefined): string | undefined {
-  return header
-    ?.split(',')
-    .map((p) => p.trim())
-    .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))
-    ?.slice(TOKEN_PROTOCOL_PREFIX.length);
-}
-
-export function allowedHosts(port: number): string[] {
-  return [`${LOOPBACK}:${port}`, `localhost:${port}`];
-}
-
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="${TOKEN_META_NAME}" content="${token}">`;
-  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : meta + html;
-}
 
 export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
   const log = options.log ?? (() => {});
@@ -168,27 +149,11 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
       const reply = (response: RpcResponse) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       };
-      let request: unknown;
+      const parsed = parseRpcRequest(data.toString());
+      if (!parsed.ok) return reply(parsed.response);
+      const { id, method, params } = parsed.request;
       try {
-        request = JSON.parse(data.toString());
-      } catch {
-        return reply({
-          jsonrpc: '2.0',
-          id: null,
-          error: { code: RPC_ERRORS.parse, message: 'parse error' },
-        });
-      }
-      const r = request as { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown };
-      const id = typeof r.id === 'number' || typeof r.id === 'string' ? r.id : null;
-      if (r.jsonrpc !== '2.0' || id === null || typeof r.method !== 'string') {
-        return reply({
-          jsonrpc: '2.0',
-          id,
-          error: { code: RPC_ERRORS.invalidRequest, message: 'invalid request' },
-        });
-      }
-      try {
-        const outcome = await dispatchKioskCall(options.host.handlers, r.method, r.params);
+        const outcome = await dispatchKioskCall(options.host.handlers, method, params);
         if (outcome.ok) return reply({ jsonrpc: '2.0', id, result: outcome.value });
         const code =
           outcome.error.kind === 'unknownMethod'
@@ -202,12 +167,12 @@ export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
       } catch (error) {
         // A bug in a service: logged here, reported without details (they may carry PII).
         log(
-          `agent: ${r.method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          `agent: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
         return reply({
           jsonrpc: '2.0',
           id,
-          error: { code: RPC_ERRORS.internal, message: `${r.method} failed` },
+          error: { code: RPC_ERRORS.internal, message: `${method} failed` },
         });
       }
     });

@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isReaderAttached } from '../electron/services/idcard';
+import { isReaderAttached } from '../host/idcard';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = join(repoRoot, 'kiosk', 'dist', 'renderer');
