@@ -149,7 +149,7 @@ export function connectAgent(options: AgentClientOptions): AgentClient {
         if (entry.queued !== undefined) continue;
         pending.delete(id);
         clearTimeout(entry.timer);
-        entry.resolve(err('disconnected'));
+        entry.resolve(err(closed ? 'closed' : 'disconnected'));
       }
       if (closed) return;
       attempts++;
