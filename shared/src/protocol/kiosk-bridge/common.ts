@@ -114,7 +114,10 @@ export function resultAnswer<T, E>(
   };
 }
 
-/** `{kind, message}` errors, the shape most services report. */
+/** `{kind, message}` errors, the shape most services report; `message` is for logs. */
+export type KindMessageError<K extends string> = { readonly kind: K; readonly message: string };
+
+/** The schema of a `KindMessageError` of these kinds. */
 export function kindMessageSchema(kinds: readonly string[]): object {
   return {
     type: 'object',

@@ -2,6 +2,7 @@
 import { err, type Result } from '../../domain/result';
 import {
   kindMessageSchema,
+  type KindMessageError,
   resultAnswer,
   schemaParser,
   type MethodSpec,
@@ -52,10 +53,7 @@ export interface OcrIdCardResult {
 }
 
 export const OCR_ERROR_KINDS = ['unsupportedImage', 'engineUnavailable', 'engineFailed'] as const;
-export type OcrError = {
-  readonly kind: (typeof OCR_ERROR_KINDS)[number];
-  readonly message: string;
-};
+export type OcrError = KindMessageError<(typeof OCR_ERROR_KINDS)[number]>;
 
 export interface ReadIdCardInput {
   readonly image: OcrImage;

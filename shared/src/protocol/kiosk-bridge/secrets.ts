@@ -6,6 +6,7 @@
 import type { Result } from '../../domain/result';
 import {
   kindMessageSchema,
+  type KindMessageError,
   parseEmpty,
   resultAnswer,
   schemaParser,
@@ -22,10 +23,7 @@ export const SECRET_PROTECTIONS = ['os-keychain', 'basic-text', 'file-0600'] as 
 export type SecretProtection = (typeof SECRET_PROTECTIONS)[number];
 
 export const SECRET_ERROR_KINDS = ['unavailable', 'corrupt', 'ioFailed'] as const;
-export type SecretError = {
-  readonly kind: (typeof SECRET_ERROR_KINDS)[number];
-  readonly message: string;
-};
+export type SecretError = KindMessageError<(typeof SECRET_ERROR_KINDS)[number]>;
 
 export interface DatabaseKey {
   /** 64 hex characters (256 bits), the RxDB encryption password. */
