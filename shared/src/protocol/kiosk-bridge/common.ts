@@ -60,10 +60,14 @@ export interface MethodSpec<I, O> {
   readonly answers: 'result' | 'status';
 }
 
-/** A schema-built parser, with defaults filled in after the check (Ajv's would mutate input). */
+/**
+ * A schema-built parser, with defaults filled in after the check (Ajv's would mutate input).
+ * Compiled on first use: the server imports this package too and never calls the bridge.
+ */
 export function schemaParser<T>(schema: object, finish: (checked: T) => T = (v) => v): Parser<T> {
-  const check: SchemaCheck<T> = compileSchema<T>(schema);
+  let check: SchemaCheck<T> | undefined;
   return (raw) => {
+    check ??= compileSchema<T>(schema);
     const checked = check(raw);
     return checked.ok ? ok(finish(checked.value)) : checked;
   };

@@ -15,6 +15,16 @@ import { createKioskBridge, type KioskBridgeTransport } from './renderer-bridge'
 
 const PNG = { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' } as const;
 
+describe('the method table', () => {
+  it('compiles every schema (strict mode) and refuses a non-object answer', () => {
+    for (const method of KIOSK_METHOD_NAMES) {
+      const spec = KIOSK_METHODS[method];
+      expect(() => spec.input({ unexpected: true })).not.toThrow();
+      expect(spec.answer('nonsense').ok).toBe(false);
+    }
+  });
+});
+
 describe('host side: inputs', () => {
   it('fills defaults and accepts what callers send', () => {
     expect(KIOSK_METHODS['ocr.readIdCard'].input({ image: PNG })).toEqual(
