@@ -6,3 +6,4 @@
 export * from './secure-storage/index';
 export * from './agent-token';
 export * from './data-root';
+export * from './loopback-agent';
