@@ -65,7 +65,16 @@ export interface ReadIdCardInput {
  * text overflows the regular expression engine's stack.
  */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const isBase64 = (data: string) => data.length % 4 === 0 && BASE64.test(data);
+const MAX_BASE64_LENGTH = Math.ceil(MAX_OCR_IMAGE_BYTES / 3) * 4;
+
+/** Base64 is ASCII, so `length` counts characters (Ajv's maxLength walks code points: slow here). */
+function base64Issue(data: string): string | undefined {
+  if (data.length > MAX_BASE64_LENGTH) return `image larger than ${MAX_OCR_IMAGE_BYTES} bytes`;
+  if (data.length === 0 || data.length % 4 !== 0 || !BASE64.test(data)) {
+    return 'must be non-empty base64';
+  }
+  return undefined;
+}
 
 export const readIdCardInputSchema = {
   type: 'object',
@@ -78,11 +87,7 @@ export const readIdCardInputSchema = {
       required: ['mimeType', 'dataBase64'],
       properties: {
         mimeType: { enum: OCR_IMAGE_TYPES },
-        dataBase64: {
-          type: 'string',
-          minLength: 4,
-          maxLength: Math.ceil(MAX_OCR_IMAGE_BYTES / 3) * 4,
-        },
+        dataBase64: { type: 'string' },
       },
     },
     mode: { enum: ['card', 'idNumberOnly'] },
@@ -137,9 +142,8 @@ const readIdCardEnvelope = schemaParser<ReadIdCardInput>(readIdCardInputSchema, 
 
 const parseReadIdCardInput: Parser<ReadIdCardInput> = (raw) => {
   const parsed = readIdCardEnvelope(raw);
-  if (parsed.ok && !isBase64(parsed.value.image.dataBase64)) {
-    return err([{ path: '/image/dataBase64', message: 'must be base64' }]);
-  }
+  const issue = parsed.ok ? base64Issue(parsed.value.image.dataBase64) : undefined;
+  if (issue !== undefined) return err([{ path: '/image/dataBase64', message: issue }]);
   return parsed;
 };
 
