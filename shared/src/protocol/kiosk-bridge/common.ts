@@ -118,6 +118,20 @@ export function resultAnswer<T, E>(
   };
 }
 
+/** A method that answers a Result: its value and error checked by their parsers. */
+export function resultMethod<I, T, E>(
+  input: Parser<I>,
+  value: Parser<T> | 'void',
+  error: Parser<E>,
+): MethodSpec<I, Result<T, E>> {
+  return { input, answer: resultAnswer(value, error), answers: 'result' };
+}
+
+/** A method that answers a status (a plain value; `HostUnavailable` takes its place). */
+export function statusMethod<I, O>(input: Parser<I>, answer: Parser<O>): MethodSpec<I, O> {
+  return { input, answer, answers: 'status' };
+}
+
 /** `{kind, message}` errors, the shape most services report; `message` is for logs. */
 export type KindMessageError<K extends string> = { readonly kind: K; readonly message: string };
 

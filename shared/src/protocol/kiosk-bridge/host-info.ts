@@ -4,7 +4,7 @@ import {
   parseEmpty,
   schemaParser,
   type EmptyInput,
-  type MethodSpec,
+  statusMethod,
 } from './common';
 
 export interface HostInfo {
@@ -27,9 +27,5 @@ export const hostInfoSchema = {
 } as const;
 
 export const HOST_METHODS = {
-  'host.getInfo': {
-    input: parseEmpty,
-    answer: schemaParser<HostInfo>(hostInfoSchema),
-    answers: 'status',
-  } satisfies MethodSpec<EmptyInput, HostInfo>,
+  'host.getInfo': statusMethod<EmptyInput, HostInfo>(parseEmpty, schemaParser(hostInfoSchema)),
 } as const;

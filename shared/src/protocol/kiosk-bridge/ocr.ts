@@ -1,12 +1,11 @@
 /** `ocr.*`: reading the front of an ID card from a camera image, on the host. */
-import { err, type Result } from '../../domain/result';
+import { err } from '../../domain/result';
 import {
   kindMessageSchema,
   type KindMessageError,
-  resultAnswer,
   schemaParser,
-  type MethodSpec,
   type Parser,
+  resultMethod,
 } from './common';
 
 export const OCR_IMAGE_TYPES = ['image/png', 'image/jpeg'] as const;
@@ -148,12 +147,9 @@ const parseReadIdCardInput: Parser<ReadIdCardInput> = (raw) => {
 };
 
 export const OCR_METHODS = {
-  'ocr.readIdCard': {
-    input: parseReadIdCardInput,
-    answer: resultAnswer<OcrIdCardResult, OcrError>(
-      schemaParser(ocrIdCardResultSchema),
-      schemaParser(kindMessageSchema(OCR_ERROR_KINDS)),
-    ),
-    answers: 'result',
-  } satisfies MethodSpec<ReadIdCardInput, Result<OcrIdCardResult, OcrError>>,
+  'ocr.readIdCard': resultMethod<ReadIdCardInput, OcrIdCardResult, OcrError>(
+    parseReadIdCardInput,
+    schemaParser(ocrIdCardResultSchema),
+    schemaParser(kindMessageSchema(OCR_ERROR_KINDS)),
+  ),
 } as const;

@@ -1,14 +1,14 @@
 /** `print.*`: printing and PDF rendering of print documents on the host, and printer status. */
 import { isRecord } from '../../domain/json-schema';
-import { err, ok, type Result } from '../../domain/result';
+import { err, ok } from '../../domain/result';
 import { parsePrintDocumentSpec, type PrintDocumentSpec } from '../../print/spec';
 import {
   kindMessageSchema,
-  resultAnswer,
   schemaParser,
   type InputIssue,
-  type MethodSpec,
   type Parser,
+  resultMethod,
+  statusMethod,
 } from './common';
 
 export const PRINT_TARGETS = ['receipt', 'a4'] as const;
@@ -203,27 +203,23 @@ export const printErrorSchema = {
 const parsePrintError = schemaParser<PrintError>(printErrorSchema);
 
 export const PRINT_METHODS = {
-  'print.printDocument': {
-    input: withDocument<PrintDocumentInput>(
+  'print.printDocument': resultMethod<PrintDocumentInput, PrintJobDone, PrintError>(
+    withDocument<PrintDocumentInput>(
       schemaParser(printDocumentInputSchema, (input: PrintDocumentInput) => ({
         ...input,
         copies: input.copies ?? 1,
       })),
     ),
-    answer: resultAnswer<PrintJobDone, PrintError>(
-      schemaParser(printJobDoneSchema),
-      parsePrintError,
-    ),
-    answers: 'result',
-  } satisfies MethodSpec<PrintDocumentInput, Result<PrintJobDone, PrintError>>,
-  'print.renderPdf': {
-    input: withDocument<RenderPdfInput>(schemaParser(renderPdfInputSchema)),
-    answer: resultAnswer<RenderedPdf, PrintError>(schemaParser(renderedPdfSchema), parsePrintError),
-    answers: 'result',
-  } satisfies MethodSpec<RenderPdfInput, Result<RenderedPdf, PrintError>>,
-  'print.getPrinterStatus': {
-    input: schemaParser<PrinterStatusInput>(printerStatusInputSchema),
-    answer: schemaParser<PrinterStatus>(printerStatusSchema),
-    answers: 'status',
-  } satisfies MethodSpec<PrinterStatusInput, PrinterStatus>,
+    schemaParser(printJobDoneSchema),
+    parsePrintError,
+  ),
+  'print.renderPdf': resultMethod<RenderPdfInput, RenderedPdf, PrintError>(
+    withDocument<RenderPdfInput>(schemaParser(renderPdfInputSchema)),
+    schemaParser(renderedPdfSchema),
+    parsePrintError,
+  ),
+  'print.getPrinterStatus': statusMethod<PrinterStatusInput, PrinterStatus>(
+    schemaParser(printerStatusInputSchema),
+    schemaParser(printerStatusSchema),
+  ),
 } as const;

@@ -4,7 +4,7 @@
  * (what the UI keys messages on); their details are for technicians and pass as they are.
  */
 import type { IdCardData, ReaderEvent, ReaderStatus } from '../../idcard/types';
-import { parseEmpty, schemaParser, type EmptyInput, type MethodSpec, type Parser } from './common';
+import { parseEmpty, schemaParser, type EmptyInput, type Parser, statusMethod } from './common';
 
 type WithoutPhoto<T> = T extends unknown ? Omit<T, 'photo'> : never;
 
@@ -145,9 +145,5 @@ export const parseReaderStatus: Parser<ReaderStatus> =
 export const parseKioskEvent: Parser<KioskEvent> = schemaParser<KioskEvent>(kioskEventSchema);
 
 export const READER_METHODS = {
-  'reader.getStatus': {
-    input: parseEmpty,
-    answer: parseReaderStatus,
-    answers: 'status',
-  } satisfies MethodSpec<EmptyInput, ReaderStatus>,
+  'reader.getStatus': statusMethod<EmptyInput, ReaderStatus>(parseEmpty, parseReaderStatus),
 } as const;

@@ -3,15 +3,13 @@
  * that keeps secrets for a renderer (the TV host will have only this namespace and perhaps a
  * microphone); the stores live in `@pls/shared/host`.
  */
-import type { Result } from '../../domain/result';
 import {
   kindMessageSchema,
   type KindMessageError,
   parseEmpty,
-  resultAnswer,
   schemaParser,
   type EmptyInput,
-  type MethodSpec,
+  resultMethod,
 } from './common';
 
 /**
@@ -57,30 +55,24 @@ export const databaseKeySchema = {
 const parseSecretError = schemaParser<SecretError>(kindMessageSchema(SECRET_ERROR_KINDS));
 
 export const SECRETS_METHODS = {
-  'secrets.getDatabaseKey': {
-    input: parseEmpty,
-    answer: resultAnswer<DatabaseKey, SecretError>(
-      schemaParser(databaseKeySchema),
-      parseSecretError,
-    ),
-    answers: 'result',
-  } satisfies MethodSpec<EmptyInput, Result<DatabaseKey, SecretError>>,
-  'secrets.getDeviceToken': {
-    input: parseEmpty,
-    answer: resultAnswer<string | null, SecretError>(
-      schemaParser({ anyOf: [deviceToken, { type: 'null' }] }),
-      parseSecretError,
-    ),
-    answers: 'result',
-  } satisfies MethodSpec<EmptyInput, Result<string | null, SecretError>>,
-  'secrets.setDeviceToken': {
-    input: schemaParser<SetDeviceTokenInput>(setDeviceTokenInputSchema),
-    answer: resultAnswer<void, SecretError>('void', parseSecretError),
-    answers: 'result',
-  } satisfies MethodSpec<SetDeviceTokenInput, Result<void, SecretError>>,
-  'secrets.clearDeviceToken': {
-    input: parseEmpty,
-    answer: resultAnswer<void, SecretError>('void', parseSecretError),
-    answers: 'result',
-  } satisfies MethodSpec<EmptyInput, Result<void, SecretError>>,
+  'secrets.getDatabaseKey': resultMethod<EmptyInput, DatabaseKey, SecretError>(
+    parseEmpty,
+    schemaParser(databaseKeySchema),
+    parseSecretError,
+  ),
+  'secrets.getDeviceToken': resultMethod<EmptyInput, string | null, SecretError>(
+    parseEmpty,
+    schemaParser({ anyOf: [deviceToken, { type: 'null' }] }),
+    parseSecretError,
+  ),
+  'secrets.setDeviceToken': resultMethod<SetDeviceTokenInput, void, SecretError>(
+    schemaParser(setDeviceTokenInputSchema),
+    'void',
+    parseSecretError,
+  ),
+  'secrets.clearDeviceToken': resultMethod<EmptyInput, void, SecretError>(
+    parseEmpty,
+    'void',
+    parseSecretError,
+  ),
 } as const;

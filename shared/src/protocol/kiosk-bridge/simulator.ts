@@ -1,14 +1,6 @@
 /** `simulator.*`: controls of the simulated reader (development, demos, e2e). */
-import type { Result } from '../../domain/result';
 import type { CardType } from '../../idcard/types';
-import {
-  optionalInput,
-  parseEmpty,
-  resultAnswer,
-  schemaParser,
-  type EmptyInput,
-  type MethodSpec,
-} from './common';
+import { optionalInput, parseEmpty, schemaParser, type EmptyInput, resultMethod } from './common';
 
 export type SimulatorError = { readonly kind: 'simulatorUnavailable' };
 
@@ -41,39 +33,33 @@ const setLatencyInputSchema = {
   properties: { ms: { type: 'integer', minimum: 0, maximum: 60_000 } },
 } as const;
 
-const simulatorAnswer = resultAnswer<void, SimulatorError>(
-  'void',
-  schemaParser({
-    type: 'object',
-    additionalProperties: false,
-    required: ['kind'],
-    properties: { kind: { const: 'simulatorUnavailable' } },
-  }),
-);
+const simulatorError = schemaParser<SimulatorError>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind'],
+  properties: { kind: { const: 'simulatorUnavailable' } },
+});
 
-const action = {
-  input: parseEmpty,
-  answer: simulatorAnswer,
-  answers: 'result',
-} as const satisfies MethodSpec<EmptyInput, Result<void, SimulatorError>>;
+const action = () =>
+  resultMethod<EmptyInput, void, SimulatorError>(parseEmpty, 'void', simulatorError);
 
 export const SIMULATOR_METHODS = {
-  'simulator.placeCard': {
-    input: optionalInput(
+  'simulator.placeCard': resultMethod<PlaceCardInput, void, SimulatorError>(
+    optionalInput(
       schemaParser<PlaceCardInput>(placeCardInputSchema, (input) => ({
         cardType: input.cardType ?? 'resident',
       })),
       { cardType: 'resident' },
     ),
-    answer: simulatorAnswer,
-    answers: 'result',
-  } satisfies MethodSpec<PlaceCardInput, Result<void, SimulatorError>>,
-  'simulator.liftCard': action,
-  'simulator.unplug': action,
-  'simulator.replug': action,
-  'simulator.setLatency': {
-    input: schemaParser<SetLatencyInput>(setLatencyInputSchema),
-    answer: simulatorAnswer,
-    answers: 'result',
-  } satisfies MethodSpec<SetLatencyInput, Result<void, SimulatorError>>,
+    'void',
+    simulatorError,
+  ),
+  'simulator.liftCard': action(),
+  'simulator.unplug': action(),
+  'simulator.replug': action(),
+  'simulator.setLatency': resultMethod<SetLatencyInput, void, SimulatorError>(
+    schemaParser(setLatencyInputSchema),
+    'void',
+    simulatorError,
+  ),
 } as const;
