@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STREAM_HEARTBEAT_SECONDS } from '@pls/shared/protocol';
+import { REPOSITORY_ROOT } from '../config';
 import { renderHaproxyConfig } from './haproxy-config';
 
 const nodes = [
@@ -37,5 +40,26 @@ describe('renderHaproxyConfig', () => {
     expect(() => renderHaproxyConfig({ ...bind, bindHost: '0.0.0.0 ssl', nodes })).toThrow(
       /bind host/,
     );
+  });
+});
+
+describe('the example configuration in sync-server/deploy', () => {
+  it('is what the renderer makes today (regenerate it when the renderer changes)', () => {
+    const example = readFileSync(
+      join(REPOSITORY_ROOT, 'sync-server', 'deploy', 'haproxy.cfg.example'),
+      'utf8',
+    );
+    const rendered = renderHaproxyConfig({
+      bindHost: '0.0.0.0',
+      bindPort: 80,
+      maxConnections: 20_000,
+      nodes: [1, 2, 3].map((n) => ({ name: `node-${n}`, host: `10.0.1.1${n}`, port: 8787 })),
+    });
+    expect(
+      example
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n'),
+    ).toBe(rendered);
   });
 });
