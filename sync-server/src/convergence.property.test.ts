@@ -386,3 +386,37 @@ describe('a poison document pushed to the real center', () => {
     }
   }, 60_000);
 });
+
+describe('a TV box with its stream off', () => {
+  it('opens no stream and polls with conditional requests the center answers 304', async () => {
+    const enrollment = await testServer.enroll('tv', 'household-property-poll');
+    const box = await openTestDevice(testServer.url, enrollment, ['content', 'case_updates']);
+    try {
+      const answers: Array<{ url: string; conditional: boolean; status: number }> = [];
+      const watched: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        const headers = new Headers(init?.headers);
+        answers.push({
+          url: String(input),
+          conditional: headers.has('if-none-match'),
+          status: response.status,
+        });
+        return response;
+      };
+      const sync = await box.connect({ fetch: watched, streaming: false });
+      await sync.awaitInSync();
+      await sync.syncNow();
+      await sync.awaitInSync();
+      const before = answers.length;
+      await sync.syncNow();
+      await expect.poll(() => answers.length).toBeGreaterThan(before);
+      await sync.awaitInSync();
+      const polls = answers.slice(before).filter((a) => a.url.includes('/pull'));
+      expect(polls.length).toBeGreaterThan(0);
+      expect(polls.every((a) => a.conditional && a.status === 304)).toBe(true);
+      expect(answers.some((a) => a.url.includes('/stream'))).toBe(false);
+    } finally {
+      await box.close();
+    }
+  }, 60_000);
+});
