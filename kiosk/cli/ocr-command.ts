@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { OcrMode } from '@pls/shared/protocol';
-import { createIdCardOcr } from './id-card-ocr';
-import { createTesseractEngine } from './tesseract-engine';
+import { createIdCardOcr } from '../host/ocr/id-card-ocr';
+import { createTesseractEngine } from '../host/ocr/tesseract-engine';
 
 export interface CommandIo {
   readonly stdout: (line: string) => void;

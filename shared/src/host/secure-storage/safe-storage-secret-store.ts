@@ -2,19 +2,23 @@
  * Electron's secrets: values encrypted with `safeStorage` (macOS Keychain, Windows DPAPI,
  * Linux libsecret/kwallet) and the ciphertext kept in files under userData. On Linux without a
  * keyring, safeStorage falls back to `basic_text`, a hard-coded key: we still use it but report
- * `basic-text`, so the UI and logs can say the key is only obfuscated. Types only from electron.
+ * `basic-text`, so the UI and logs can say the key is only obfuscated. The port is declared here, so
+ * this module is usable by any host.
  */
-import type { SafeStorage } from 'electron';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { err, ok } from '@pls/shared/domain';
-import type { SecretProtection } from '@pls/shared/protocol';
+import { err, ok } from '../../domain/result';
+import type { SecretProtection } from '../../protocol/kiosk-bridge/secrets';
 import type { SecretStore } from './secret-store';
 
-export type SafeStoragePort = Pick<
-  SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
->;
+/** The part of Electron's `safeStorage` used here (declared here: shared does not depend on electron). */
+export interface SafeStoragePort {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: `basic_text`, `gnome_libsecret`, `kwallet*` or `unknown`. */
+  getSelectedStorageBackend(): string;
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -3,8 +3,12 @@
  * encrypt personal data in the renderer's IndexedDB. One interface, two stores: Electron's
  * safeStorage (OS keychain / DPAPI / libsecret) and, for the agent, a key file.
  */
-import { err, ok, type Result } from '@pls/shared/domain';
-import type { DatabaseKey, SecretError, SecretProtection } from '@pls/shared/protocol';
+import { err, ok, type Result } from '../../domain/result';
+import type {
+  DatabaseKey,
+  SecretError,
+  SecretProtection,
+} from '../../protocol/kiosk-bridge/secrets';
 
 export const SECRET_NAMES = ['deviceToken', 'databaseKey'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];

@@ -11,10 +11,10 @@ import {
   type KioskEvent,
   type KioskHandlers,
 } from '@pls/shared/protocol';
-import type { SimulatorControl } from '../idcard';
-import type { IdCardOcr } from '../ocr/id-card-ocr';
-import type { PrintService } from '../print/print-service';
-import type { SecretsService } from '../secure-storage/secret-store';
+import type { SimulatorControl } from './idcard';
+import type { IdCardOcr } from './ocr/id-card-ocr';
+import type { PrintService } from './print/print-service';
+import type { SecretsService } from '@pls/shared/host';
 
 export interface KioskServices {
   readonly reader: IdCardReader;

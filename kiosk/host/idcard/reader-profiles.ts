@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { err, ok, type Result } from '@pls/shared/domain';
+import { err, isRecord, ok, type Result } from '@pls/shared/domain';
 import {
   HID_ENVELOPES,
   isSamCommandName,
@@ -53,7 +53,7 @@ export interface ProfileIssue {
 
 export const BUILTIN_PROFILES_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
-  '../../../config/reader-profiles.json',
+  '../../config/reader-profiles.json',
 );
 export const LOCAL_PROFILES_ENV = 'PLS_READER_PROFILES';
 
@@ -72,10 +72,6 @@ const PROFILE_KEYS = [
   'source',
   'note',
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function hex16(value: unknown): number | undefined {
   if (typeof value !== 'string' || !/^(0x)?[0-9a-f]{4}$/i.test(value)) return undefined;

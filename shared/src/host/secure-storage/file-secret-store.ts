@@ -10,7 +10,7 @@
  */
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { err, ok } from '@pls/shared/domain';
+import { err, ok } from '../../domain/result';
 import type { SecretStore } from './secret-store';
 
 function message(error: unknown): string {

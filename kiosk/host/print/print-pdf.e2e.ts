@@ -16,7 +16,7 @@ import { createDocumentRenderer } from './document-renderer';
 import { loadPrintLabels } from './print-labels';
 import { createPrintService } from './print-service';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const out = join(root, 'e2e', 'artifacts', 'print');
 mkdirSync(out, { recursive: true });
 

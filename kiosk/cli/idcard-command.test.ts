@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ok } from '@pls/shared/domain';
 import { ManualClock, SAMPLE_CARDS } from '@pls/shared/idcard';
-import { buildIdCardFixtures } from '../../../test/fixtures/idcard/fixtures';
+import { buildIdCardFixtures } from '../test/fixtures/idcard/fixtures';
 import { runIdCardCommand, type IdCardCommandDeps } from './idcard-command';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/idcard');
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/idcard');
 
 async function run(argv: string[], deps: IdCardCommandDeps = {}) {
   const out: string[] = [];

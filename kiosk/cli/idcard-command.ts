@@ -30,14 +30,14 @@ import {
   type ReaderStatus,
   type SimulatedCard,
 } from '@pls/shared/idcard';
-import { unusableReason } from './device-discovery';
+import { unusableReason } from '../host/idcard/device-discovery';
 import {
   findReaders,
   openIdCardReader,
   type FindReadersOptions,
   type OpenIdCardReaderOptions,
-} from './open-id-card-reader';
-import { formatUsbId } from './reader-profiles';
+} from '../host/idcard/open-id-card-reader';
+import { formatUsbId } from '../host/idcard/reader-profiles';
 
 export interface CommandIo {
   readonly stdout: (line: string) => void;
@@ -328,7 +328,7 @@ export async function runIdCardCommand(
     case 'decode':
       return decode(args, io);
     case 'ocr': {
-      const ocr = deps.ocr ?? (await import('../ocr/ocr-command')).runOcrCommand;
+      const ocr = deps.ocr ?? (await import('./ocr-command')).runOcrCommand;
       return ocr(args, io);
     }
     case undefined:
