@@ -10,6 +10,7 @@
  * Also here: device clocks two days behind and ahead of the center.
  */
 import fc from 'fast-check';
+import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { canonicalJson, computeOutbox, type Clock } from '@pls/shared/sync';
@@ -19,7 +20,7 @@ import { openTestDevice, type TestDevice } from './testing/devices';
 import { startTestServer, TEST_STATIONS, type TestServer } from './testing/test-server';
 
 const FIXED_SEED = 20261203;
-const FIXED_RUNS = 8;
+const FIXED_RUNS = 6;
 const RANDOM_RUNS = 3;
 const CONVERGED = { timeout: 30_000, interval: 100 };
 
@@ -330,4 +331,92 @@ describe('device clocks two days off the center', () => {
     },
     60_000,
   );
+});
+
+describe('a poison document pushed to the real center', () => {
+  it('does not stop the other documents; it waits in the outbox as refused', async () => {
+    const enrollment = await testServer.enroll('kiosk', TEST_STATIONS.xilinhot.id);
+    const device = await openTestDevice(testServer.url, enrollment, [
+      'applications',
+      'case_updates',
+    ]);
+    try {
+      const app = (overrides = {}) =>
+        sampleApplication({
+          deviceId: enrollment.deviceId,
+          stationId: enrollment.stationId!,
+          ...overrides,
+        });
+      const good = Array.from({ length: 6 }, () => app());
+      // What an honest kiosk can produce: a NUL from a device, half of a surrogate pair from
+      // cutting a text by UTF-16 units.
+      const nul = app({ description: '欠薪\u0000三个月' });
+      const half = app({ description: `工伤${'😀'.slice(0, 1)}` });
+      await device.db.applications!.bulkInsert([...good.slice(0, 3), nul, ...good.slice(3), half]);
+      const sync = await device.connect();
+      await expect
+        .poll(
+          async () =>
+            (
+              await testServer.db.query<{ n: number }>(
+                `select count(*)::int as n from documents where collection = 'applications' and owner_device_id = $1`,
+                [enrollment.deviceId],
+              )
+            ).rows[0]!.n,
+          CONVERGED,
+        )
+        .toBe(good.length);
+      // Refused by name (422) once the center checks for such text, isolated from a 500 before.
+      const outbox = await firstValueFrom(
+        sync.outbox$.pipe(
+          filter((items) => items.filter((i) => i.state === 'rejected').length === 2),
+        ),
+      );
+      expect(
+        outbox
+          .filter((i) => i.state === 'rejected')
+          .map((i) => i.id)
+          .sort(),
+      ).toEqual([nul.id, half.id].sort());
+      await expect
+        .poll(async () => (await device.db.case_updates!.find().exec()).length, CONVERGED)
+        .toBe(good.length);
+    } finally {
+      await device.close();
+    }
+  }, 60_000);
+});
+
+describe('a TV box with its stream off', () => {
+  it('opens no stream and polls with conditional requests the center answers 304', async () => {
+    const enrollment = await testServer.enroll('tv', 'household-property-poll');
+    const box = await openTestDevice(testServer.url, enrollment, ['content', 'case_updates']);
+    try {
+      const answers: Array<{ url: string; conditional: boolean; status: number }> = [];
+      const watched: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        const headers = new Headers(init?.headers);
+        answers.push({
+          url: String(input),
+          conditional: headers.has('if-none-match'),
+          status: response.status,
+        });
+        return response;
+      };
+      const sync = await box.connect({ fetch: watched, streaming: false });
+      await sync.awaitInSync();
+      await sync.syncNow();
+      await sync.awaitInSync();
+      const before = answers.length;
+      await sync.syncNow();
+      await expect.poll(() => answers.length).toBeGreaterThan(before);
+      await sync.awaitInSync();
+      const polls = answers.slice(before).filter((a) => a.url.includes('/pull'));
+      expect(polls.length).toBeGreaterThan(0);
+      expect(polls.every((a) => a.conditional && a.status === 304)).toBe(true);
+      expect(answers.some((a) => a.url.includes('/stream'))).toBe(false);
+    } finally {
+      await box.close();
+    }
+  }, 60_000);
 });
