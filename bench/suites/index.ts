@@ -4,18 +4,26 @@
  * add it here with a name and one line saying what it measures.
  */
 import { fromRunFunction, type BenchSuite } from '../framework';
+import { run as capacity } from './capacity';
 import { run as idcard } from './idcard';
 import { run as kiosk } from './kiosk';
 import { run as ocr } from './ocr';
 import { run as print } from './print';
 import { run as search } from './search';
 import { syncSuite } from './sync';
+import { run as tv } from './tv';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
+  fromRunFunction(
+    'capacity',
+    'one server node: idle memory, memory per idle event stream',
+    capacity,
+  ),
   fromRunFunction('search', 'content search index', search),
   fromRunFunction('idcard', 'ID card frame decoding and simulated reads', idcard),
   fromRunFunction('print', 'print documents rendered to PDF', print),
   fromRunFunction('ocr', 'ID card OCR', ocr),
   fromRunFunction('kiosk', 'kiosk renderer: card to form, submit to receipt', kiosk),
+  fromRunFunction('tv', 'TV box idle sync cost and switch-on spread (ADR 0004)', tv),
 ];

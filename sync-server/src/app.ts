@@ -10,6 +10,7 @@ import { registerAttachmentRoutes } from './routes/attachments';
 import { registerDeviceCors } from './routes/cors';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerHealth } from './routes/health';
+import { registerMediaRoutes } from './routes/media';
 import { redactUrl, sendFailure } from './routes/reply';
 import { clip } from './sync/document-safety';
 import { registerStreamRoute } from './routes/stream';
@@ -41,6 +42,12 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = {
 export interface AppOptions {
   readonly logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   readonly timeouts?: Partial<ServerTimeouts>;
+  /**
+   * Addresses of the load balancers in front of this node (config TRUST_PROXY): requests from
+   * them take the client's address from X-Forwarded-For, so per-address limits count residents'
+   * stations, not the balancer. Empty: the socket's address (no balancer).
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 export async function buildApp(
@@ -73,6 +80,9 @@ export async function buildApp(
     // SSE connections would otherwise hold a shutdown open.
     forceCloseConnections: true,
     bodyLimit: 64 * 1024,
+    ...(options.trustProxy && options.trustProxy.length > 0
+      ? { trustProxy: [...options.trustProxy] }
+      : {}),
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -127,6 +137,7 @@ export async function buildApp(
   registerSyncRoutes(app, ctx);
   registerStreamRoute(app, ctx);
   registerAttachmentRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
   registerAdminRpc(app, ctx);
   return app;
 }

@@ -27,6 +27,7 @@ export interface ServerOptions {
   readonly enrollRateLimit?: number;
   readonly streamCaps?: StreamCapsOptions;
   readonly timeouts?: AppOptions['timeouts'];
+  readonly trustProxy?: AppOptions['trustProxy'];
   /** Build the app without listening (tests through app.inject). */
   readonly listen?: boolean;
 }
@@ -66,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = await buildApp(ctx, {
     logLevel: options.logLevel ?? 'warn',
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   let url = '';
   if (options.listen !== false) {
