@@ -125,14 +125,14 @@ export function SetupScreen({
             <ErrorNotice message={enrollProblemMessage(current)} />
           </div>
         ) : null}
+      </div>
+      <div className="k-setup__entry">
+        <LanguageSwitch />
         {config ? (
           <p className="k-mono k-setup__server" data-testid="setup-server">
             {config.syncServerUrl}
           </p>
         ) : null}
-      </div>
-      <div className="k-setup__entry">
-        <LanguageSwitch />
         <CodeKeypad
           label="kiosk:setup.codeLabel"
           value={code}
