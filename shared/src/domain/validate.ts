@@ -12,6 +12,11 @@ import {
   type DocumentTypes,
 } from './collections';
 import { err, ok, type Result } from './result';
+import {
+  CONSOLE_FORM_SCHEMAS,
+  type ConsoleFormName,
+  type ConsoleForms,
+} from './schemas/console-forms';
 
 /** RxDB keywords that JSON Schema does not know; they carry no validation meaning. */
 const RXDB_KEYWORDS = [
@@ -120,4 +125,27 @@ export function validateDocument(
 export function describeValidationError(error: DocumentValidationError): string {
   if (error.kind === 'unknownCollection') return `unknown collection "${error.collection}"`;
   return error.issues.map((issue) => `${issue.path || '/'} ${issue.message}`).join('; ');
+}
+
+let formValidators: Map<ConsoleFormName, ValidateFunction> | undefined;
+
+/**
+ * Checks a console form (browser before sending, server on the body) with one schema. The
+ * issues name the field (`/password`), so the form marks it and says why in the user's language.
+ */
+export function validateForm<F extends ConsoleFormName>(
+  form: F,
+  value: unknown,
+): Result<ConsoleForms[F], readonly ValidationIssue[]> {
+  if (!formValidators) {
+    const ajv = createAjv();
+    formValidators = new Map();
+    for (const [name, schema] of Object.entries(CONSOLE_FORM_SCHEMAS))
+      formValidators.set(name as ConsoleFormName, ajv.compile(schema));
+  }
+  const validate = formValidators.get(form)!;
+  if (validate(value)) return ok(value as ConsoleForms[F]);
+  // if/then adds a summary error at the root besides the real one: keep the field issues.
+  const issues = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(toIssue);
+  return err(issues);
 }

@@ -38,7 +38,7 @@ export const ADMIN_USAGE = [
   '                                                        one-time enrollment code (last line)',
   '  devices                                               list devices with last sync time',
   '  revoke <deviceId>                                     revoke a device token',
-  '  add-user <name> --role <admin|reviewer|station_staff> [--station <id>]',
+  '  add-user <name> --role <admin|reviewer|station_staff> [--station <id>] [--region <code>]',
   '                                                        console account; password on the last line',
   '  set-staff-pin (--station <id> | --device <id>) --pin <4-8 digits>',
   '  set-config (--station <id> | --device <id>) [--retention-days <n>] [--idle-timeout <s>]',
@@ -233,7 +233,7 @@ export async function runAdminCommand(
     }
 
     case 'add-user': {
-      const args = parse(rest, ['role', 'station']);
+      const args = parse(rest, ['role', 'station', 'region']);
       if (typeof args === 'string') return fail(args, 2);
       const [name] = args.positionals;
       if (!name || !args.flags['role'])
@@ -242,6 +242,7 @@ export async function runAdminCommand(
         name,
         role: args.flags['role'],
         ...(args.flags['station'] ? { stationId: args.flags['station'] } : {}),
+        ...(args.flags['region'] ? { regionCode: args.flags['region'] } : {}),
       });
       if (!added.ok) return serviceFail(added.error);
       return {

@@ -1,0 +1,149 @@
+/**
+ * The inbox and a case, always through the user's scope (case-scope.ts): a case outside it
+ * answers 404 exactly like a case that does not exist, for the list, the detail, a photo, the
+ * CSV and a decision.
+ */
+import type { FastifyInstance } from 'fastify';
+import { isStatusOf, parseTrackingCode, validateForm } from '@pls/shared/domain';
+import type { AppContext } from '../app-context';
+import { changeCaseStatus } from '../services/cases';
+import {
+  getCaseAttachment,
+  getCaseDetail,
+  inboxCsv,
+  isCaseKind,
+  listInbox,
+  type InboxFilter,
+} from '../services/case-inbox';
+import { scopeOf } from './case-scope';
+import { actorOf, requireUser } from './console-auth';
+import { sendConsoleError, sendServiceError } from './console-reply';
+
+const isTrackingCode = (value: string): boolean => parseTrackingCode(value).ok;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const WORD = /^[a-z_]{2,30}$/;
+
+/** Query string → filter; an unknown value is refused rather than ignored. */
+export function parseInboxQuery(q: Record<string, unknown>): InboxFilter | string {
+  const str = (key: string): string | undefined =>
+    typeof q[key] === 'string' && q[key] !== '' ? q[key] : undefined;
+  const filter: { -readonly [K in keyof InboxFilter]: InboxFilter[K] } = {};
+  const station = str('station');
+  if (station !== undefined) {
+    if (!SLUG.test(station)) return 'station';
+    filter.stationId = station;
+  }
+  const kind = str('kind');
+  if (kind !== undefined) {
+    if (!isCaseKind(kind)) return 'kind';
+    filter.kind = kind;
+  }
+  for (const key of ['status', 'category'] as const) {
+    const value = str(key);
+    if (value === undefined) continue;
+    if (!WORD.test(value)) return key;
+    filter[key] = value;
+  }
+  const language = str('language');
+  if (language !== undefined) {
+    if (language !== 'zh-Hans' && language !== 'mn-Mong') return 'language';
+    filter.language = language;
+  }
+  const overdue = str('overdue');
+  if (overdue !== undefined) {
+    if (overdue !== 'true' && overdue !== 'false') return 'overdue';
+    filter.overdue = overdue === 'true';
+  }
+  for (const key of ['limit', 'offset'] as const) {
+    const value = str(key);
+    if (value === undefined) continue;
+    if (!/^\d{1,6}$/.test(value)) return key;
+    filter[key] = Number(value);
+  }
+  return filter;
+}
+
+export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const signedIn = { preHandler: requireUser() };
+
+  app.get('/cases', signedIn, async (request, reply) => {
+    const filter = parseInboxQuery(request.query as Record<string, unknown>);
+    if (typeof filter === 'string')
+      return sendConsoleError(reply, 'bad_request', `bad filter: ${filter}`);
+    return listInbox(ctx.db, scopeOf(request.consoleUser!), filter, ctx.now());
+  });
+
+  app.get('/cases.csv', signedIn, async (request, reply) => {
+    const filter = parseInboxQuery(request.query as Record<string, unknown>);
+    if (typeof filter === 'string')
+      return sendConsoleError(reply, 'bad_request', `bad filter: ${filter}`);
+    const csv = await inboxCsv(ctx.db, scopeOf(request.consoleUser!), filter, ctx.now());
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="cases.csv"')
+      .send(csv);
+  });
+
+  app.get('/cases/:trackingCode', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    if (!isTrackingCode(trackingCode))
+      return sendConsoleError(reply, 'bad_request', 'not a tracking code');
+    const detail = await getCaseDetail(
+      ctx.db,
+      scopeOf(request.consoleUser!),
+      trackingCode,
+      ctx.now(),
+    );
+    if (!detail) return sendConsoleError(reply, 'not_found', 'no such case');
+    return reply.header('cache-control', 'no-store').send(detail);
+  });
+
+  app.get('/cases/:trackingCode/attachments/:attachmentId', signedIn, async (request, reply) => {
+    const { trackingCode, attachmentId } = request.params as Record<string, string>;
+    if (!isTrackingCode(trackingCode ?? '') || !attachmentId || attachmentId.length > 64)
+      return sendConsoleError(reply, 'bad_request', 'bad photo address');
+    const file = await getCaseAttachment(
+      ctx.db,
+      scopeOf(request.consoleUser!),
+      trackingCode!,
+      attachmentId,
+      ctx.now(),
+    );
+    if (!file) return sendConsoleError(reply, 'not_found', 'no such photo');
+    return reply.type(file.mimeType).header('cache-control', 'private, no-store').send(file.bytes);
+  });
+
+  app.post('/cases/:trackingCode/status', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const form = validateForm('caseStatus', request.body);
+    if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
+    const user = request.consoleUser!;
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(user), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    if (!isStatusOf(visible.item.caseKind, form.value.status))
+      return sendConsoleError(reply, 'invalid_form', 'unknown status', [
+        { path: '/status', message: 'unknown' },
+      ]);
+    const actor = actorOf(request);
+    const changed = await changeCaseStatus(
+      ctx.db,
+      {
+        trackingCode,
+        status: form.value.status,
+        expectedStatus: form.value.expectedStatus,
+        staffName: actor.name,
+        ...(actor.address ? { address: actor.address } : {}),
+        ...(form.value.reason !== undefined ? { reason: form.value.reason } : {}),
+        ...(form.value.language ? { language: form.value.language } : {}),
+      },
+      ctx.now(),
+    );
+    if (!changed.ok) return sendServiceError(reply, changed.error);
+    // Wake the device's SSE stream now rather than at its next poll.
+    if (changed.value.lastSeq !== null)
+      ctx.feed.noteCommitted('case_updates', changed.value.lastSeq);
+    return { case: changed.value.case };
+  });
+}
