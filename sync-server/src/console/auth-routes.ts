@@ -39,13 +39,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
   const throttle = async (request: FastifyRequest, reply: FastifyReply) => {
     const [address, account] = await Promise.all([perAddress(request), perAccount(request)]);
-    if ((!address.isAllowed && address.isExceeded) || (!account.isAllowed && account.isExceeded)) {
-      const wait = Math.max(address.ttlInSeconds, account.ttlInSeconds);
-      return sendConsoleError(
-        reply.header('retry-after', String(wait)),
-        'rate_limited',
-        'too many sign-in attempts',
-      );
+    const exceeded = [address, account].filter((limit) => !limit.isAllowed && limit.isExceeded);
+    if (exceeded.length > 0) {
+      const wait = Math.max(...exceeded.map((limit) => (limit.isAllowed ? 0 : limit.ttlInSeconds)));
+      reply.header('retry-after', String(wait));
+      return sendConsoleError(reply, 'rate_limited', 'too many sign-in attempts');
     }
     return undefined;
   };
