@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isStatusOf, parseTrackingCode, validateForm } from '@pls/shared/domain';
 import type { AppContext } from '../app-context';
-import { changeCaseStatus } from '../services/cases';
+import { answerQuestion, changeCaseStatus } from '../services/cases';
 import {
   getCaseAttachment,
   getCaseDetail,
@@ -145,5 +145,32 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (changed.value.lastSeq !== null)
       ctx.feed.noteCommitted('case_updates', changed.value.lastSeq);
     return { case: changed.value.case };
+  });
+
+  app.post('/cases/:trackingCode/answer', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const form = validateForm('answer', request.body);
+    if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const actor = actorOf(request);
+    const answered = await answerQuestion(
+      ctx.db,
+      {
+        trackingCode,
+        text: form.value.text,
+        language: form.value.language,
+        expectedStatus: form.value.expectedStatus,
+        staffName: actor.name,
+        ...(actor.address ? { address: actor.address } : {}),
+      },
+      ctx.now(),
+    );
+    if (!answered.ok) return sendServiceError(reply, answered.error);
+    if (answered.value.lastSeq !== null)
+      ctx.feed.noteCommitted('case_updates', answered.value.lastSeq);
+    return { case: answered.value.case };
   });
 }

@@ -67,6 +67,16 @@ export const CONSOLE_FORM_SCHEMAS = {
       language: { enum: ['zh-Hans', 'mn-Mong'] },
     },
   },
+  answer: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['text', 'language', 'expectedStatus'],
+    properties: {
+      text: { type: 'string', minLength: 1, maxLength: 5000 },
+      language: { enum: ['zh-Hans', 'mn-Mong'] },
+      expectedStatus: { type: 'string', pattern: '^[a-z_]{2,30}$' },
+    },
+  },
 } as const;
 
 export type ConsoleFormName = keyof typeof CONSOLE_FORM_SCHEMAS;
@@ -100,7 +110,14 @@ export interface CaseStatusForm {
   readonly language?: 'zh-Hans' | 'mn-Mong';
 }
 
+export interface AnswerForm {
+  readonly text: string;
+  readonly language: 'zh-Hans' | 'mn-Mong';
+  readonly expectedStatus: string;
+}
+
 export interface ConsoleForms {
+  answer: AnswerForm;
   caseStatus: CaseStatusForm;
   login: LoginForm;
   changePassword: ChangePasswordForm;
