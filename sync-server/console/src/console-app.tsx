@@ -54,6 +54,8 @@ export function ConsoleApp() {
       onUnauthorized={() => void refresh()}
       onLogout={() =>
         void api('POST', '/logout').then(async () => {
+          // The next person to sign in at this desk starts at the inbox, not at our last page.
+          navigate({ page: 'inbox' });
           await refresh();
         })
       }

@@ -88,5 +88,7 @@ export interface CaseDetail {
     kind: string;
     status: string | null;
     staffName: string | null;
+    /** The answer or reason the resident reads. */
+    text: string | null;
   }[];
 }

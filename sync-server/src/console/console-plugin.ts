@@ -113,7 +113,9 @@ async function consoleApp(web: FastifyInstance): Promise<void> {
     reply.header('x-frame-options', 'DENY');
     reply.header(
       'content-security-policy',
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      // 'unsafe-eval': ajv compiles the shared form schemas with new Function in the browser
+      // (same schemas as the server); precompiled standalone validators would remove it.
+      "default-src 'self'; script-src 'self' 'unsafe-eval'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
     );
   });
   web.get('/console', (_request, reply) => reply.redirect('/console/'));

@@ -163,6 +163,7 @@ export async function getCaseDetail(
       kind: String(u.body['kind'] ?? ''),
       status: typeof u.body['status'] === 'string' ? u.body['status'] : null,
       staffName: typeof u.body['staffName'] === 'string' ? u.body['staffName'] : null,
+      text: localizedText(u.body['answer']) ?? localizedText(u.body['reason']),
     })),
   };
 }
@@ -189,6 +190,13 @@ export async function getCaseAttachment(
   const row = rows[0];
   return row ? { mimeType: row.mime_type, bytes: Buffer.from(row.bytes) } : undefined;
 }
+
+const localizedText = (value: unknown): string | null =>
+  value !== null &&
+  typeof value === 'object' &&
+  typeof (value as { text?: unknown }).text === 'string'
+    ? (value as { text: string }).text
+    : null;
 
 const csvCell = (value: string | null | boolean): string => {
   const text = value === null ? '' : String(value);

@@ -13,7 +13,7 @@ import {
   validateForm,
 } from '@pls/shared/domain';
 import { familyKey, type Language } from '@pls/shared/i18n';
-import { Text } from '@pls/shared/ui';
+import { Text, useT } from '@pls/shared/ui';
 import type { CaseDetail } from '../../../src/console/api-types';
 import { api, type ApiFailure } from '../api';
 import { useDraft } from '../drafts';
@@ -54,6 +54,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
   const [answer, setAnswer, clearAnswer] = useDraft(`answer:${trackingCode}`);
   const [reasonLanguage, setReasonLanguage] = useState<Language | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const { t } = useT();
 
   const load = useCallback(async () => {
     const r = await api<CaseDetail>('GET', `/cases/${trackingCode}`);
@@ -125,6 +126,8 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
   }
 
   const issues = notice?.issues ?? [];
+  // Tag what the resident wrote by its script, not by their interface language.
+  const langOf = (text: string) => (/[\u1800-\u18af]/.test(text) ? 'mn-Mong-CN' : 'zh-Hans-CN');
   const hardship = Array.isArray(doc['hardshipBases']) ? (doc['hardshipBases'] as string[]) : [];
   return (
     <section className="console-page console-case">
@@ -278,11 +281,20 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
         <div className="console-panel">
           <Text as="h2" k="console:case.timeline" />
           <ol className="console-timeline">
-            {detail.timeline.map((t, i) => (
+            {detail.timeline.map((entry, i) => (
               <li key={i}>
-                <When at={t.at} />{' '}
-                {t.status ? <Text k={statusKey(item.caseKind, t.status)} vertical={false} /> : null}
-                {t.staffName ? <span className="console-mono"> · {t.staffName}</span> : null}
+                <When at={entry.at} />{' '}
+                {entry.status ? (
+                  <Text k={statusKey(item.caseKind, entry.status)} vertical={false} />
+                ) : null}
+                {entry.staffName ? (
+                  <span className="console-mono"> · {entry.staffName}</span>
+                ) : null}
+                {entry.text ? (
+                  <p className="console-quote" lang={langOf(entry.text)}>
+                    {entry.text}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -291,7 +303,11 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       <div className="console-panel console-decide">
         <Text as="h2" k="console:case.decide" />
         <FailureNotice failure={notice?.code === 'invalid_form' ? undefined : notice} />
-        <div className="console-filter-row" role="radiogroup" aria-label="language">
+        <div
+          className="console-filter-row"
+          role="radiogroup"
+          aria-label={t('console:case.replyLanguage')}
+        >
           <Text k="console:case.replyLanguage" className="console-filter-label" />
           {(['mn-Mong', 'zh-Hans'] as const).map((l) => (
             <button
@@ -300,7 +316,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
               role="radio"
               aria-checked={language === l}
               className="console-chip"
-              aria-pressed={language === l}
+
               onClick={() => setReasonLanguage(l)}
             >
               <Text k={l === 'mn-Mong' ? 'console:language.mn' : 'console:language.zh'} />
