@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '@pls/shared/protocol';
-import { sampleApplication } from '@pls/shared/testing';
+import { sampleApplication, sampleQuestion } from '@pls/shared/testing';
 import { addUser } from '../services/users';
 import {
   databaseKinds,
@@ -73,6 +73,7 @@ describe.each(kinds)('console security on %s', (kind) => {
   let kioskB: EnrollResponse;
   let codeA: string;
   let codeB: string;
+  let questionB: string;
   const photoId = 'photo-1';
 
   beforeAll(async () => {
@@ -83,12 +84,15 @@ describe.each(kinds)('console security on %s', (kind) => {
       ['staff-a', 'station_staff', TEST_STATIONS.xilinhot.id],
       ['staff-b', 'station_staff', TEST_STATIONS.hohhot.id],
       ['victim', 'station_staff', TEST_STATIONS.xilinhot.id],
+      ['reviewer-xlgl', 'reviewer', undefined],
     ] as const) {
       const added = await addUser(db, {
         name,
         role,
         password: PASSWORD,
         ...(stationId ? { stationId } : {}),
+        // 锡林郭勒盟 (1525): Xilinhot's station 152502 is in it, Hohhot's 150102 is not.
+        ...(role === 'reviewer' ? { regionCode: '1525' } : {}),
       });
       expect(added.ok).toBe(true);
     }
@@ -136,6 +140,20 @@ describe.each(kinds)('console security on %s', (kind) => {
     };
     codeA = await push(kioskA, false);
     codeB = await push(kioskB, true);
+    const question = sampleQuestion({
+      deviceId: kioskB.deviceId,
+      source: 'kiosk',
+      stationId: kioskB.stationId!,
+    });
+    delete (question as { householdId?: string }).householdId;
+    const pushed = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/questions/push',
+      headers: { authorization: `Bearer ${kioskB.token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ rows: [{ newDocumentState: { ...question, _deleted: false } }] }),
+    });
+    expect(pushed.statusCode).toBe(200);
+    questionB = question.trackingCode;
   });
   afterAll(async () => {
     await server?.close();
@@ -179,7 +197,7 @@ describe.each(kinds)('console security on %s', (kind) => {
     const root = new Browser(server);
     await root.login('root');
     const all = (await root.request('GET', '/console/api/cases')).json as unknown as InboxPage;
-    expect(all.items.map((i) => i.trackingCode).sort()).toEqual([codeA, codeB].sort());
+    expect(all.items.map((i) => i.trackingCode).sort()).toEqual([codeA, codeB, questionB].sort());
   });
 
   it('refuses a change without the CSRF token, and changes nothing', async () => {
@@ -334,5 +352,69 @@ describe.each(kinds)('console security on %s', (kind) => {
     }>;
     expect(all.some((e) => e.action === 'user-disable' && e.subject === 'temp-staff')).toBe(true);
     expect(all.some((e) => e.action === 'user-add' && e.subject === 'temp-staff')).toBe(true);
+  });
+
+  it('scopes a reviewer to the stations of their region', async () => {
+    const r = new Browser(server);
+    await r.login('reviewer-xlgl');
+    const list = (await r.request('GET', '/console/api/cases')).json as unknown as InboxPage;
+    expect(list.items.map((i) => i.trackingCode)).toEqual([codeA]);
+    expect((await r.request('GET', `/console/api/cases/${codeB}`)).status).toBe(404);
+    expect((await r.request('GET', `/console/api/cases/${questionB}`)).status).toBe(404);
+  });
+
+  it('answers a question only in scope, once per seen status, and the kiosk gets it', async () => {
+    const mongolian = 'ᠲᠠᠨ ᠤ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠳᠤ ᠬᠠᠷᠢᠭᠤ᠃';
+    // (staff-a changed their password above; the region's reviewer is just as far outside.)
+    const a = new Browser(server);
+    expect((await a.login('reviewer-xlgl')).status).toBe(200);
+    const outside = await a.request('POST', `/console/api/cases/${questionB}/answer`, {
+      text: mongolian,
+      language: 'mn-Mong',
+      expectedStatus: 'received',
+    });
+    expect(outside.status).toBe(404);
+    const b = new Browser(server, '198.51.100.4');
+    await b.login('staff-b');
+    const bad = await b.request('POST', `/console/api/cases/${questionB}/answer`, {
+      text: '',
+      language: 'mn',
+      expectedStatus: 'received',
+    });
+    expect(bad.status).toBe(400);
+    expect(
+      (bad.json['error'] as { issues: { path: string }[] }).issues.map((i) => i.path).sort(),
+    ).toEqual(['/language', '/text']);
+    const answered = await b.request('POST', `/console/api/cases/${questionB}/answer`, {
+      text: mongolian,
+      language: 'mn-Mong',
+      expectedStatus: 'received',
+    });
+    expect(answered.status).toBe(200);
+    const stale = await b.request('POST', `/console/api/cases/${questionB}/answer`, {
+      text: '第二个人的答复',
+      language: 'zh-Hans',
+      expectedStatus: 'received',
+    });
+    expect(stale.status).toBe(409);
+    const pull = await server.app.inject({
+      method: 'GET',
+      url: '/api/sync/case_updates/pull?seq=0&limit=500',
+      headers: { authorization: `Bearer ${kioskB.token}` },
+    });
+    const answers = (JSON.parse(pull.body) as { documents: Record<string, unknown>[] }).documents
+      .filter((d) => d['trackingCode'] === questionB && d['kind'] === 'answer')
+      .map((d) => d['answer']);
+    expect(answers).toEqual([{ text: mongolian, language: 'mn-Mong' }]);
+    const detail = (await b.request('GET', `/console/api/cases/${questionB}`)).json as {
+      timeline: { text: string | null }[];
+    };
+    expect(detail.timeline.map((t) => t.text)).toContain(mongolian);
+    const root = new Browser(server);
+    await root.login('root');
+    const audit = (
+      await root.request('GET', `/console/api/audit?action=answer&subject=${questionB}`)
+    ).json['entries'] as { actor: string; address: string }[];
+    expect(audit).toEqual([expect.objectContaining({ actor: 'staff-b', address: '198.51.100.4' })]);
   });
 });
