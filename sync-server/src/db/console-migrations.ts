@@ -34,6 +34,10 @@ alter table audit_log add column after_state jsonb;
 alter table audit_log add column address text;
 create index audit_log_at on audit_log (at desc, id desc);
 create index audit_log_actor on audit_log (actor, at desc);
+
+-- The inbox pages newest first; station staff page within their station.
+create index cases_inbox on cases (received_at desc, case_id);
+create index cases_station_inbox on cases (station_id, received_at desc);
 `,
   },
 ];

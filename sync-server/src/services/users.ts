@@ -6,6 +6,7 @@
  * re-hashed with Argon2id at the next successful login.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { isSlug, newDocumentId, ok, type Result } from '@pls/shared/domain';
 import type { Database, Queryable } from '../db/database';
@@ -18,8 +19,28 @@ export type UserRole = (typeof USER_ROLES)[number];
 // @node-rs/argon2's defaults are exactly OWASP's Argon2id minimum; named here so a change shows.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * At most (cores − 1) hashes at once: each is CPU- and memory-bound on a worker thread, and with
+ * one per core the event loop's own thread is starved (20 logins at once on 2 cores delayed
+ * every other request by hundreds of ms). Later ones wait their turn in order.
+ */
+const HASH_SLOTS = Math.max(1, availableParallelism() - 1);
+let hashesRunning = 0;
+const hashQueue: Array<() => void> = [];
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashesRunning >= HASH_SLOTS) await new Promise<void>((resolve) => hashQueue.push(resolve));
+  hashesRunning++;
+  try {
+    return await work();
+  } finally {
+    hashesRunning--;
+    hashQueue.shift()?.();
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2Hash(password, ARGON2);
+  return inHashSlot(() => argon2Hash(password, ARGON2));
 }
 
 function scryptAsync(password: string, salt: Buffer, length: number, options: ScryptOptions) {
@@ -29,7 +50,8 @@ function scryptAsync(password: string, salt: Buffer, length: number, options: Sc
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  if (stored.startsWith('$argon2')) return argon2Verify(stored, password).catch(() => false);
+  if (stored.startsWith('$argon2'))
+    return inHashSlot(() => argon2Verify(stored, password)).catch(() => false);
   const [scheme, n, r, p, saltHex, hashHex] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !saltHex || !hashHex) return false;
   const expected = Buffer.from(hashHex, 'hex');
