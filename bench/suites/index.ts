@@ -5,6 +5,7 @@
  */
 import { fromRunFunction, type BenchSuite } from '../framework';
 import { run as consoleSuite } from './console';
+import { run as capacity } from './capacity';
 import { run as idcard } from './idcard';
 import { run as kiosk } from './kiosk';
 import { run as ocr } from './ocr';
@@ -14,6 +15,11 @@ import { syncSuite } from './sync';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
+  fromRunFunction(
+    'capacity',
+    'one server node: idle memory, memory per idle event stream',
+    capacity,
+  ),
   fromRunFunction('search', 'content search index', search),
   fromRunFunction('idcard', 'ID card frame decoding and simulated reads', idcard),
   fromRunFunction('print', 'print documents rendered to PDF', print),

@@ -22,3 +22,4 @@ export * from './schemas/device-config';
 export * from './schemas/console-forms';
 export * from './retention';
 export * from './phone';
+export * from './json-schema';

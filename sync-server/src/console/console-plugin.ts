@@ -10,13 +10,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context';
+import { REPOSITORY_ROOT } from '../config';
 import type { Queryable } from '../db/database';
 import { registerAuditRoutes } from './audit-routes';
 import { registerAuthRoutes } from './auth-routes';
@@ -26,7 +27,8 @@ import { sendConsoleError } from './console-reply';
 import { DatabaseSessionStore, SESSION_MAX_AGE_MS } from './session-store';
 import { registerUserRoutes } from './user-routes';
 
-export const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url));
+// From the repository root (config.ts), so the production bundle finds it as tsx does.
+export const CONSOLE_DIST = join(REPOSITORY_ROOT, 'sync-server', 'console', 'dist');
 export const SESSION_COOKIE = 'pls_console';
 
 /** One signing secret for every server process on this database, kept across restarts. */

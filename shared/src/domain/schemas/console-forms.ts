@@ -2,6 +2,9 @@
  * Forms of the staff console. The browser checks a form with these before sending it and the
  * server checks the body with the same schema, so both refuse the same input for the same reason.
  */
+import { compileSchema, type SchemaCheck, type ValidationIssue } from '../json-schema';
+import type { Result } from '../result';
+
 export const USER_ROLE_VALUES = ['admin', 'reviewer', 'station_staff'] as const;
 
 const userName = { type: 'string', pattern: '^[\\p{L}\\p{N}._-]{2,40}$' } as const;
@@ -124,4 +127,26 @@ export interface ConsoleForms {
   addUser: AddUserForm;
   resetPassword: ResetPasswordForm;
   setDisabled: SetDisabledForm;
+}
+
+let formChecks: Map<ConsoleFormName, SchemaCheck<unknown>> | undefined;
+
+/**
+ * Checks a console form (browser before sending, server on the body) with one schema. The
+ * issues name the field (`/password`), so the form marks it and says why in the user's language.
+ */
+export function validateForm<F extends ConsoleFormName>(
+  form: F,
+  value: unknown,
+): Result<ConsoleForms[F], readonly ValidationIssue[]> {
+  if (!formChecks) {
+    formChecks = new Map();
+    for (const [name, schema] of Object.entries(CONSOLE_FORM_SCHEMAS))
+      formChecks.set(name as ConsoleFormName, compileSchema(schema));
+  }
+  const checked = formChecks.get(form)!(value);
+  if (checked.ok) return checked as Result<ConsoleForms[F], readonly ValidationIssue[]>;
+  // if/then adds a summary issue at the root beside the field's own: keep the fields'.
+  const fields = checked.error.filter((issue) => issue.path !== '');
+  return { ok: false, error: fields.length > 0 ? fields : checked.error };
 }
