@@ -3,6 +3,7 @@
  * types only, so the browser and the server cannot drift apart.
  */
 import type { ValidationIssue } from '@pls/shared/domain';
+import type { AuditRecord } from '../services/audit';
 
 export const CONSOLE_ERROR_CODES = [
   'bad_request',
@@ -42,17 +43,8 @@ export interface SessionInfo {
   readonly csrfToken: string;
 }
 
-export interface AuditItem {
-  readonly id: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly subject: string | null;
-  readonly detail: unknown;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly address: string | null;
-}
+/** An audit entry as the admin page reads it. */
+export type AuditItem = AuditRecord;
 
 export interface InboxItem {
   readonly caseKind: 'applications' | 'questions' | 'appointments';

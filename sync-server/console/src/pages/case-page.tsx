@@ -90,8 +90,13 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       });
     const form = validateForm('caseStatus', body);
     if (!form.ok) return setNotice({ code: 'invalid_form', issues: form.error });
+    await send('status', form.value, clearReason);
+  }
+
+  /** Sends a decision; a conflict (someone decided first) reloads the case to show theirs. */
+  async function send(action: 'status' | 'answer', body: unknown, clearDraft: () => void) {
     setBusy(true);
-    const r = await api('POST', `/cases/${trackingCode}/status`, form.value);
+    const r = await api('POST', `/cases/${trackingCode}/${action}`, body);
     setBusy(false);
     if (!r.ok) {
       if (r.error.code === 'unauthorized') return onUnauthorized();
@@ -100,7 +105,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       return;
     }
     setNotice(undefined);
-    clearReason();
+    clearDraft();
     await load();
   }
 
@@ -111,18 +116,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       expectedStatus: item.status,
     });
     if (!form.ok) return setNotice({ code: 'invalid_form', issues: form.error });
-    setBusy(true);
-    const r = await api('POST', `/cases/${trackingCode}/answer`, form.value);
-    setBusy(false);
-    if (!r.ok) {
-      if (r.error.code === 'unauthorized') return onUnauthorized();
-      setNotice(r.error);
-      if (r.error.code === 'conflict') await load();
-      return;
-    }
-    setNotice(undefined);
-    clearAnswer();
-    await load();
+    await send('answer', form.value, clearAnswer);
   }
 
   const issues = notice?.issues ?? [];
