@@ -176,7 +176,7 @@ describe('staff console in Chromium', () => {
     await page.locator('.console-warning').waitFor(); // waited offline > 1 day
     await both('case');
     const decide = async (index: number, reason?: string) => {
-      if (reason !== undefined) await page.locator('.console-decide textarea').fill(reason);
+      if (reason !== undefined) await page.locator('.console-decide textarea').first().fill(reason);
       const before = await page.locator('.console-status').innerText();
       await page.locator('.console-decide .console-actions button').nth(index).click();
       await page.waitForFunction(

@@ -17,6 +17,8 @@ export function failureKey(failure: ApiFailure): TranslationKey {
       return 'console:error.notFound';
     case 'conflict':
       return 'console:error.conflict';
+    case 'held':
+      return 'console:error.held';
     case 'rate_limited':
       return 'console:error.rateLimited';
     case 'network':

@@ -13,6 +13,8 @@ export const CONSOLE_ERROR_CODES = [
   'csrf_invalid',
   'not_found',
   'conflict',
+  /** 首接负责制: another staff member holds the case. */
+  'held',
   'rate_limited',
   'internal',
 ] as const;
@@ -51,6 +53,8 @@ export interface InboxItem {
   readonly trackingCode: string;
   readonly status: string;
   readonly stationId: string | null;
+  /** Region of the case's station or household (行政区划代码). */
+  readonly regionCode: string | null;
   readonly language: string | null;
   readonly category: string | null;
   readonly filedAt: string | null;
@@ -60,6 +64,8 @@ export interface InboxItem {
   readonly overdue: boolean;
   /** Waited on the device more than a day before the center got it: call the resident first. */
   readonly offlineFlag: boolean;
+  /** 首接负责制: who holds the case (null until someone opens it). */
+  readonly holderName: string | null;
 }
 
 export interface InboxPage {
@@ -72,6 +78,11 @@ export interface CaseDetail {
   readonly item: InboxItem;
   readonly centerReference: string;
   readonly deviceId: string;
+  readonly holder: {
+    readonly userId: string;
+    readonly name: string;
+    readonly since: string;
+  } | null;
   /** The resident's document as received (applicant included for roles that may see it). */
   readonly document: Record<string, unknown> | null;
   readonly attachments: readonly { id: string; mimeType: string; size: number }[];

@@ -3,10 +3,12 @@
  * answers 404 exactly like a case that does not exist, for the list, the detail, a photo, the
  * CSV and a decision.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isStatusOf, parseTrackingCode, validateForm } from '@pls/shared/domain';
 import type { AppContext } from '../app-context';
 import { answerQuestion, changeCaseStatus } from '../services/cases';
+import { claimCase, handOverCase, holderOf } from '../services/case-holder';
+import { listUsers } from '../services/users';
 import {
   getCaseAttachment,
   getCaseDetail,
@@ -54,6 +56,8 @@ export function parseInboxQuery(q: Record<string, unknown>): InboxFilter | strin
     if (overdue !== 'true' && overdue !== 'false') return 'overdue';
     filter.overdue = overdue === 'true';
   }
+  const mine = str('mine');
+  if (mine !== undefined && mine !== 'true') return 'mine';
   for (const key of ['limit', 'offset'] as const) {
     const value = str(key);
     if (value === undefined) continue;
@@ -63,14 +67,89 @@ export function parseInboxQuery(q: Record<string, unknown>): InboxFilter | strin
   return filter;
 }
 
+/** Whether `user` may see (and so hold) a case of this station/region: the scope rule again. */
+function mayHold(
+  user: { role: string; stationId: string | null; regionCode: string | null },
+  item: { stationId: string | null; regionCode: string | null },
+): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role === 'station_staff')
+    return user.stationId !== null && user.stationId === item.stationId;
+  if (user.role === 'reviewer')
+    return user.regionCode !== null && (item.regionCode ?? '').startsWith(user.regionCode);
+  return false;
+}
+
 export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const signedIn = { preHandler: requireUser() };
 
+  /** The case if the user may see it, held by them (claimed now if nobody held it). */
+  async function heldCase(request: FastifyRequest, trackingCode: string) {
+    const user = request.consoleUser!;
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(user), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return { error: 'not_found' as const };
+    const holder = await claimCase(ctx.db, trackingCode, user, actorOf(request));
+    if (holder && holder.userId !== user.id) return { error: 'held' as const, holder };
+    return { visible };
+  }
+
+  app.post('/cases/:trackingCode/hold', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const held = await heldCase(request, trackingCode);
+    if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
+    return { holder: held.error === 'held' ? held.holder : await holderOf(ctx.db, trackingCode) };
+  });
+
+  app.get('/cases/:trackingCode/colleagues', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const users = (await listUsers(ctx.db)).filter(
+      (u) => !u.disabledAt && u.id !== request.consoleUser!.id && mayHold(u, visible.item),
+    );
+    return { colleagues: users.map((u) => ({ id: u.id, name: u.name, role: u.role })) };
+  });
+
+  app.post('/cases/:trackingCode/handover', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const form = validateForm('handOver', request.body);
+    if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
+    const user = request.consoleUser!;
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(user), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const handed = await handOverCase(
+      ctx.db,
+      {
+        trackingCode,
+        from: user,
+        toUserId: form.value.toUserId,
+        note: form.value.note,
+        mayHold: (target) => mayHold(target, visible.item),
+      },
+      actorOf(request),
+    );
+    if (!handed.ok) return sendServiceError(reply, handed.error);
+    return { holder: handed.value };
+  });
+
   app.get('/cases', signedIn, async (request, reply) => {
-    const filter = parseInboxQuery(request.query as Record<string, unknown>);
+    const query = request.query as Record<string, unknown>;
+    const filter = parseInboxQuery(query);
     if (typeof filter === 'string')
       return sendConsoleError(reply, 'bad_request', `bad filter: ${filter}`);
-    return listInbox(ctx.db, scopeOf(request.consoleUser!), filter, ctx.now());
+    const user = request.consoleUser!;
+    return listInbox(
+      ctx.db,
+      scopeOf(user),
+      query['mine'] === 'true' ? { ...filter, heldBy: user.id } : filter,
+      ctx.now(),
+    );
   });
 
   app.get('/cases.csv', signedIn, async (request, reply) => {
@@ -117,11 +196,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     const { trackingCode } = request.params as { trackingCode: string };
     const form = validateForm('caseStatus', request.body);
     if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
-    const user = request.consoleUser!;
-    const visible = isTrackingCode(trackingCode)
-      ? await getCaseDetail(ctx.db, scopeOf(user), trackingCode, ctx.now())
-      : undefined;
-    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const held = await heldCase(request, trackingCode);
+    if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
+    if (held.error === 'held')
+      return sendConsoleError(reply, 'held', `held by ${held.holder.name}: ask them to hand it on`);
+    const visible = held.visible;
     if (!isStatusOf(visible.item.caseKind, form.value.status))
       return sendConsoleError(reply, 'invalid_form', 'unknown status', [
         { path: '/status', message: 'unknown' },
@@ -151,10 +230,10 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     const { trackingCode } = request.params as { trackingCode: string };
     const form = validateForm('answer', request.body);
     if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
-    const visible = isTrackingCode(trackingCode)
-      ? await getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
-      : undefined;
-    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const held = await heldCase(request, trackingCode);
+    if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
+    if (held.error === 'held')
+      return sendConsoleError(reply, 'held', `held by ${held.holder.name}: ask them to hand it on`);
     const actor = actorOf(request);
     const answered = await answerQuestion(
       ctx.db,

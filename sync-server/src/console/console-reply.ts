@@ -11,6 +11,7 @@ const STATUS: Readonly<Record<ConsoleErrorCode, number>> = {
   csrf_invalid: 403,
   not_found: 404,
   conflict: 409,
+  held: 409,
   rate_limited: 429,
   internal: 500,
 };

@@ -85,6 +85,7 @@ describe.each(kinds)('console security on %s', (kind) => {
       ['staff-b', 'station_staff', TEST_STATIONS.hohhot.id],
       ['victim', 'station_staff', TEST_STATIONS.xilinhot.id],
       ['reviewer-xlgl', 'reviewer', undefined],
+      ['staff-b2', 'station_staff', TEST_STATIONS.hohhot.id],
     ] as const) {
       const added = await addUser(db, {
         name,
@@ -416,5 +417,53 @@ describe.each(kinds)('console security on %s', (kind) => {
       await root.request('GET', `/console/api/audit?action=answer&subject=${questionB}`)
     ).json['entries'] as { actor: string; address: string }[];
     expect(audit).toEqual([expect.objectContaining({ actor: 'staff-b', address: '198.51.100.4' })]);
+  });
+
+  it('keeps a case with its first opener until they hand it on with a note (首接负责制)', async () => {
+    const first = new Browser(server);
+    await first.login('staff-b');
+    const second = new Browser(server);
+    await second.login('staff-b2');
+    // staff-b opened codeB's photo and detail above; opening makes them the holder.
+    const hold = await first.request('POST', `/console/api/cases/${codeB}/hold`, {});
+    expect((hold.json['holder'] as { name: string }).name).toBe('staff-b');
+    const refused = await second.request('POST', `/console/api/cases/${codeB}/status`, {
+      status: 'under_review',
+      expectedStatus: 'received',
+    });
+    expect(refused.status).toBe(409);
+    expect((refused.json['error'] as { code: string }).code).toBe('held');
+    const colleagues = (await first.request('GET', `/console/api/cases/${codeB}/colleagues`)).json[
+      'colleagues'
+    ] as { id: string; name: string }[];
+    // Station A staff may not see the case, so they are not offered.
+    expect(colleagues.map((c) => c.name).sort()).toEqual(['root', 'staff-b2']);
+    const target = colleagues.find((c) => c.name === 'staff-b2')!;
+    const noNote = await first.request('POST', `/console/api/cases/${codeB}/handover`, {
+      toUserId: target.id,
+      note: '   ',
+    });
+    expect(noNote.status).toBe(400);
+    const handed = await first.request('POST', `/console/api/cases/${codeB}/handover`, {
+      toUserId: target.id,
+      note: '我下周休假，请接手',
+    });
+    expect(handed.status).toBe(200);
+    const decided = await second.request('POST', `/console/api/cases/${codeB}/status`, {
+      status: 'under_review',
+      expectedStatus: 'received',
+    });
+    expect(decided.status).toBe(200);
+    const detail = (await second.request('GET', `/console/api/cases/${codeB}`)).json as {
+      holder: { name: string };
+      timeline: { kind: string; text: string | null }[];
+    };
+    expect(detail.holder.name).toBe('staff-b2');
+    expect(detail.timeline.filter((t) => t.kind === 'handover').map((t) => t.text)).toEqual([
+      '我下周休假，请接手',
+    ]);
+    const mine = (await second.request('GET', '/console/api/cases?mine=true'))
+      .json as unknown as InboxPage;
+    expect(mine.items.map((i) => i.trackingCode)).toEqual([codeB]);
   });
 });

@@ -40,4 +40,13 @@ create index cases_inbox on cases (received_at desc, case_id);
 create index cases_station_inbox on cases (station_id, received_at desc);
 `,
   },
+  {
+    version: 102,
+    sql: `
+-- 首接负责制: the first staff member who opens a case holds it until they hand it on.
+alter table cases add column holder_user_id text references users (id);
+alter table cases add column held_at timestamptz;
+create index cases_holder on cases (holder_user_id, received_at desc) where holder_user_id is not null;
+`,
+  },
 ];

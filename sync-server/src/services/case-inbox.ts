@@ -7,6 +7,7 @@ import type { Queryable } from '../db/database';
 import type { CaseDetail, InboxItem, InboxPage } from '../console/api-types';
 import { scopeParams, type CaseScope } from '../console/case-scope';
 import { caseClock, DECISION_LIMIT_DAYS } from '../console/statutory-clock';
+import { holderOf } from './case-holder';
 
 export interface InboxFilter {
   readonly stationId?: string;
@@ -15,6 +16,8 @@ export interface InboxFilter {
   readonly status?: string;
   readonly language?: string;
   readonly overdue?: boolean;
+  /** Only the cases this user holds (首接负责制). */
+  readonly heldBy?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -25,6 +28,8 @@ interface InboxRow {
   tracking_code: string;
   status: string;
   station_id: string | null;
+  region_code: string | null;
+  holder_name: string | null;
   language: string | null;
   category: string | null;
   filed_at: string | null;
@@ -51,6 +56,7 @@ function whereClause(scope: CaseScope, filter: InboxFilter, now: Date, withStatu
   if (filter.category)
     parts.push(`coalesce(d.body->>'caseCategory', d.body->>'category') = ${p(filter.category)}`);
   if (filter.language) parts.push(`d.body->>'language' = ${p(filter.language)}`);
+  if (filter.heldBy) parts.push(`c.holder_user_id = ${p(filter.heldBy)}`);
   if (withStatus && filter.status) parts.push(`c.status = ${p(filter.status)}`);
   if (filter.overdue !== undefined) {
     const cond = `(c.case_kind = 'applications' and c.status in ('received', 'under_review')
@@ -63,7 +69,8 @@ function whereClause(scope: CaseScope, filter: InboxFilter, now: Date, withStatu
 const FROM = `from cases c
   left join stations s on s.id = c.station_id
   left join households h on h.id = c.household_id
-  left join documents d on d.collection = c.case_kind and d.id = c.case_id`;
+  left join documents d on d.collection = c.case_kind and d.id = c.case_id
+  left join users holder on holder.id = c.holder_user_id`;
 
 function toItem(r: InboxRow, now: Date): InboxItem {
   const receivedAt = new Date(r.received_at);
@@ -73,6 +80,8 @@ function toItem(r: InboxRow, now: Date): InboxItem {
     trackingCode: r.tracking_code,
     status: r.status,
     stationId: r.station_id,
+    regionCode: r.region_code,
+    holderName: r.holder_name,
     language: r.language,
     category: r.category,
     filedAt: filedAt && !Number.isNaN(filedAt.getTime()) ? filedAt.toISOString() : null,
@@ -88,6 +97,7 @@ function toItem(r: InboxRow, now: Date): InboxItem {
 }
 
 const ITEM_COLUMNS = `c.case_kind, c.case_id, c.tracking_code, c.status, c.station_id,
+  coalesce(s.region_code, h.region_code) as region_code, holder.name as holder_name,
   d.body->>'language' as language,
   coalesce(d.body->>'caseCategory', d.body->>'category') as category,
   d.body->>'submittedAt' as filed_at, c.received_at`;
@@ -152,19 +162,45 @@ export async function getCaseDetail(
        and body->>'caseId' = $1 order by seq`,
     [row.case_id],
   );
-  return {
-    item: toItem(row, now),
-    centerReference: row.center_reference,
-    deviceId: row.device_id,
-    document: row.body,
-    attachments: files.map((f) => ({ id: f.attachment_id, mimeType: f.mime_type, size: f.size })),
-    timeline: updates.map((u) => ({
+  // Holds and hand-overs (with their notes) belong on the timeline too.
+  const { rows: handovers } = await db.query<{
+    at: Date;
+    action: string;
+    actor: string;
+    after_state: { holder?: string; note?: string } | null;
+  }>(
+    `select at, action, actor, after_state from audit_log
+      where subject = $1 and action in ('case-hold', 'case-handover') order by id`,
+    [trackingCode],
+  );
+  const holder = await holderOf(db, trackingCode);
+  const timeline = [
+    ...updates.map((u) => ({
       at: String(u.body['serverTime'] ?? u.body['createdAt'] ?? ''),
       kind: String(u.body['kind'] ?? ''),
       status: typeof u.body['status'] === 'string' ? u.body['status'] : null,
       staffName: typeof u.body['staffName'] === 'string' ? u.body['staffName'] : null,
       text: localizedText(u.body['answer']) ?? localizedText(u.body['reason']),
     })),
+    ...handovers.map((h) => ({
+      at: new Date(h.at).toISOString(),
+      kind: h.action === 'case-hold' ? 'hold' : 'handover',
+      status: null,
+      staffName:
+        h.action === 'case-hold'
+          ? (h.after_state?.holder ?? h.actor)
+          : `${h.actor} → ${h.after_state?.holder ?? ''}`,
+      text: h.after_state?.note ?? null,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    item: toItem(row, now),
+    centerReference: row.center_reference,
+    deviceId: row.device_id,
+    holder: holder ?? null,
+    document: row.body,
+    attachments: files.map((f) => ({ id: f.attachment_id, mimeType: f.mime_type, size: f.size })),
+    timeline,
   };
 }
 

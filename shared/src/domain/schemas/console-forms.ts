@@ -80,6 +80,15 @@ export const CONSOLE_FORM_SCHEMAS = {
       expectedStatus: { type: 'string', pattern: '^[a-z_]{2,30}$' },
     },
   },
+  handOver: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['toUserId', 'note'],
+    properties: {
+      toUserId: { type: 'string', minLength: 1, maxLength: 64 },
+      note: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+    },
+  },
 } as const;
 
 export type ConsoleFormName = keyof typeof CONSOLE_FORM_SCHEMAS;
@@ -119,7 +128,13 @@ export interface AnswerForm {
   readonly expectedStatus: string;
 }
 
+export interface HandOverForm {
+  readonly toUserId: string;
+  readonly note: string;
+}
+
 export interface ConsoleForms {
+  handOver: HandOverForm;
   answer: AnswerForm;
   caseStatus: CaseStatusForm;
   login: LoginForm;

@@ -56,8 +56,19 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
   const [busy, setBusy] = useState(false);
   const { t } = useT();
 
+  const [colleagues, setColleagues] = useState<{ id: string; name: string }[]>([]);
+  const [handTo, setHandTo] = useState<string | undefined>(undefined);
+  const [note, setNote, clearNote] = useDraft(`handover:${trackingCode}`);
+
   const load = useCallback(async () => {
+    // 首接负责制: opening a case nobody holds makes this user its holder.
+    await api('POST', `/cases/${trackingCode}/hold`, {});
     const r = await api<CaseDetail>('GET', `/cases/${trackingCode}`);
+    const c = await api<{ colleagues: { id: string; name: string }[] }>(
+      'GET',
+      `/cases/${trackingCode}/colleagues`,
+    );
+    if (c.ok) setColleagues(c.value.colleagues);
     if (!r.ok && r.error.code === 'unauthorized') return onUnauthorized();
     setFailure(r.ok ? undefined : r.error);
     if (r.ok) setDetail(r.value);
@@ -93,8 +104,18 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
     await send('status', form.value, clearReason);
   }
 
+  async function handOver() {
+    const form = validateForm('handOver', { toUserId: handTo ?? '', note: note.trim() });
+    if (!form.ok) return setNotice({ code: 'invalid_form', issues: form.error });
+    await send('handover', form.value, clearNote);
+  }
+
   /** Sends a decision; a conflict (someone decided first) reloads the case to show theirs. */
-  async function send(action: 'status' | 'answer', body: unknown, clearDraft: () => void) {
+  async function send(
+    action: 'status' | 'answer' | 'handover',
+    body: unknown,
+    clearDraft: () => void,
+  ) {
     setBusy(true);
     const r = await api('POST', `/cases/${trackingCode}/${action}`, body);
     setBusy(false);
@@ -156,6 +177,9 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
             </Row>
             <Row label="console:inbox.receivedAt">
               <When at={item.receivedAt} />
+            </Row>
+            <Row label="console:inbox.holder">
+              <span lang="zh-Hans-CN">{detail.holder?.name ?? '—'}</span>
             </Row>
             {item.dueAt ? (
               <Row label="console:inbox.dueAt">
@@ -278,6 +302,12 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
             {detail.timeline.map((entry, i) => (
               <li key={i}>
                 <When at={entry.at} />{' '}
+                {entry.kind === 'hold' || entry.kind === 'handover' ? (
+                  <Text
+                    k={entry.kind === 'hold' ? 'console:case.held' : 'console:case.handedOver'}
+                    vertical={false}
+                  />
+                ) : null}
                 {entry.status ? (
                   <Text k={statusKey(item.caseKind, entry.status)} vertical={false} />
                 ) : null}
@@ -371,6 +401,44 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
           </p>
         )}
       </div>
+      {colleagues.length > 0 ? (
+        <div className="console-panel console-decide">
+          <Text as="h2" k="console:case.handOver" />
+          <div
+            className="console-filter-row"
+            role="radiogroup"
+            aria-label={t('console:case.handOverTo')}
+          >
+            <Text k="console:case.handOverTo" className="console-filter-label" />
+            {colleagues.map((c) => (
+              <button
+                key={c.id}
+                type="button"
+                role="radio"
+                aria-checked={handTo === c.id}
+                className="console-chip"
+                onClick={() => setHandTo(c.id)}
+              >
+                <span lang="zh-Hans-CN">{c.name}</span>
+              </button>
+            ))}
+            <FieldProblem issues={issues} field="toUserId" hint="console:case.handOverToHint" />
+          </div>
+          <label className="console-field">
+            <Text k="console:case.handOverNote" />
+            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+            <FieldProblem issues={issues} field="note" hint="console:case.handOverNoteHint" />
+          </label>
+          <button
+            type="button"
+            className="console-button"
+            disabled={busy}
+            onClick={() => void handOver()}
+          >
+            <Text k="console:case.handOverSubmit" />
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

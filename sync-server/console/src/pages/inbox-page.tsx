@@ -20,6 +20,7 @@ interface Filters {
   category?: string;
   language?: string;
   overdue?: 'true';
+  mine?: 'true';
 }
 
 function readFilters(): Filters {
@@ -32,6 +33,7 @@ function readFilters(): Filters {
     if (v) f[key] = v;
   }
   if (q.get('overdue') === 'true') f.overdue = 'true';
+  if (q.get('mine') === 'true') f.mine = 'true';
   return f;
 }
 
@@ -169,6 +171,11 @@ export function InboxPage({ navigate, onUnauthorized }: PageProps) {
             pressed={filters.overdue === 'true'}
             onPress={() => toggle('overdue', 'true')}
           />
+          <Chip
+            label="console:inbox.mineOnly"
+            pressed={filters.mine === 'true'}
+            onPress={() => toggle('mine', 'true')}
+          />
         </div>
       </div>
       <FailureNotice failure={failure} />
@@ -202,6 +209,9 @@ export function InboxPage({ navigate, onUnauthorized }: PageProps) {
               </th>
               <th scope="col">
                 <Text k="console:inbox.dueAt" />
+              </th>
+              <th scope="col">
+                <Text k="console:inbox.holder" />
               </th>
             </tr>
           </thead>
@@ -252,6 +262,7 @@ export function InboxPage({ navigate, onUnauthorized }: PageProps) {
                     </span>
                   ) : null}
                 </td>
+                <td lang="zh-Hans-CN">{item.holderName ?? '—'}</td>
               </tr>
             ))}
           </tbody>
