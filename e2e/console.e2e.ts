@@ -172,7 +172,7 @@ describe('staff console in Chromium', () => {
     await both('inbox');
 
     await page.click(`text=${applicationCode}`);
-    await page.locator('.console-decide').waitFor();
+    await page.locator('.console-decide').first().waitFor();
     await page.locator('.console-warning').waitFor(); // waited offline > 1 day
     await both('case');
     const decide = async (index: number, reason?: string) => {
