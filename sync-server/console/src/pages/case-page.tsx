@@ -255,10 +255,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
           {typeof doc['description'] === 'string' && doc['description'] ? (
             <>
               <Text as="h3" k="console:case.description" />
-              <p
-                className="console-quote"
-                lang={residentLanguage === 'mn-Mong' ? 'mn-Mong-CN' : 'zh-Hans-CN'}
-              >
+              <p className="console-quote" lang={langOf(doc['description'])}>
                 {doc['description']}
               </p>
             </>
@@ -266,10 +263,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
           {typeof doc['text'] === 'string' ? (
             <>
               <Text as="h3" k="console:case.question" />
-              <p
-                className="console-quote"
-                lang={residentLanguage === 'mn-Mong' ? 'mn-Mong-CN' : 'zh-Hans-CN'}
-              >
+              <p className="console-quote" lang={langOf(doc['text'])}>
                 {doc['text']}
               </p>
             </>
