@@ -13,7 +13,7 @@ import {
   validateForm,
 } from '@pls/shared/domain';
 import { familyKey, type Language } from '@pls/shared/i18n';
-import { Text, useT } from '@pls/shared/ui';
+import { Text } from '@pls/shared/ui';
 import type { CaseDetail } from '../../../src/console/api-types';
 import { api, type ApiFailure } from '../api';
 import { useDraft } from '../drafts';
@@ -21,6 +21,7 @@ import { categoryKey, kindKey, statusKey } from '../labels';
 import { FailureNotice, FieldProblem } from '../messages';
 import type { PageProps } from '../shell';
 import { When } from '../when';
+import { RadioChips } from '../radio-chips';
 
 interface Applicant {
   name?: string;
@@ -54,7 +55,6 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
   const [answer, setAnswer, clearAnswer] = useDraft(`answer:${trackingCode}`);
   const [reasonLanguage, setReasonLanguage] = useState<Language | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const { t } = useT();
 
   const [colleagues, setColleagues] = useState<{ id: string; name: string }[]>([]);
   const [handTo, setHandTo] = useState<string | undefined>(undefined);
@@ -321,26 +321,15 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       <div className="console-panel console-decide">
         <Text as="h2" k="console:case.decide" />
         <FailureNotice failure={notice?.code === 'invalid_form' ? undefined : notice} />
-        <div
-          className="console-filter-row"
-          role="radiogroup"
-          aria-label={t('console:case.replyLanguage')}
-        >
-          <Text k="console:case.replyLanguage" className="console-filter-label" />
-          {(['mn-Mong', 'zh-Hans'] as const).map((l) => (
-            <button
-              key={l}
-              type="button"
-              role="radio"
-              aria-checked={language === l}
-              className="console-chip"
-
-              onClick={() => setReasonLanguage(l)}
-            >
-              <Text k={l === 'mn-Mong' ? 'console:language.mn' : 'console:language.zh'} />
-            </button>
-          ))}
-        </div>
+        <RadioChips
+          label="console:case.replyLanguage"
+          options={(['mn-Mong', 'zh-Hans'] as const).map((l) => ({
+            value: l,
+            content: <Text k={l === 'mn-Mong' ? 'console:language.mn' : 'console:language.zh'} />,
+          }))}
+          value={language}
+          onChange={setReasonLanguage}
+        />
         {item.caseKind === 'questions' &&
         allowedNextStatuses('questions', item.status).includes('answered') ? (
           <label className="console-field">
@@ -398,26 +387,17 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       {colleagues.length > 0 ? (
         <div className="console-panel console-decide">
           <Text as="h2" k="console:case.handOver" />
-          <div
-            className="console-filter-row"
-            role="radiogroup"
-            aria-label={t('console:case.handOverTo')}
+          <RadioChips
+            label="console:case.handOverTo"
+            options={colleagues.map((c) => ({
+              value: c.id,
+              content: <span lang="zh-Hans-CN">{c.name}</span>,
+            }))}
+            value={handTo}
+            onChange={setHandTo}
           >
-            <Text k="console:case.handOverTo" className="console-filter-label" />
-            {colleagues.map((c) => (
-              <button
-                key={c.id}
-                type="button"
-                role="radio"
-                aria-checked={handTo === c.id}
-                className="console-chip"
-                onClick={() => setHandTo(c.id)}
-              >
-                <span lang="zh-Hans-CN">{c.name}</span>
-              </button>
-            ))}
             <FieldProblem issues={issues} field="toUserId" hint="console:case.handOverToHint" />
-          </div>
+          </RadioChips>
           <label className="console-field">
             <Text k="console:case.handOverNote" />
             <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

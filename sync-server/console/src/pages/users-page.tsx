@@ -7,6 +7,7 @@ import { api, type ApiFailure } from '../api';
 import { FailureNotice, FieldProblem } from '../messages';
 import type { PageProps } from '../shell';
 import { roleKey } from '../role-label';
+import { RadioChips } from '../radio-chips';
 
 interface Station {
   id: string;
@@ -186,42 +187,27 @@ export function UsersPage({ user: me, onUnauthorized }: PageProps) {
           />
           <FieldProblem issues={issues} field="name" hint="console:users.nameHint" />
         </label>
-        <div className="console-filter-row" role="radiogroup" aria-label={t('console:users.role')}>
-          <Text k="console:users.role" className="console-filter-label" />
-          {USER_ROLE_VALUES.map((role) => (
-            <button
-              key={role}
-              type="button"
-              role="radio"
-              aria-checked={form.role === role}
-              className="console-chip"
-              onClick={() => setForm({ ...form, role })}
-            >
-              <Text k={roleKey(role)} />
-            </button>
-          ))}
-        </div>
+        <RadioChips
+          label="console:users.role"
+          options={USER_ROLE_VALUES.map((role) => ({
+            value: role,
+            content: <Text k={roleKey(role)} />,
+          }))}
+          value={form.role as (typeof USER_ROLE_VALUES)[number]}
+          onChange={(role) => setForm({ ...form, role })}
+        />
         {form.role === 'station_staff' ? (
-          <div
-            className="console-filter-row"
-            role="radiogroup"
-            aria-label={t('console:users.station')}
+          <RadioChips
+            label="console:users.station"
+            options={stations.map((s) => ({
+              value: s.id,
+              content: <span lang="zh-Hans-CN">{s.name}</span>,
+            }))}
+            value={form.stationId}
+            onChange={(stationId) => setForm({ ...form, stationId })}
           >
-            <Text k="console:users.station" className="console-filter-label" />
-            {stations.map((s) => (
-              <button
-                key={s.id}
-                type="button"
-                role="radio"
-                aria-checked={form.stationId === s.id}
-                className="console-chip"
-                onClick={() => setForm({ ...form, stationId: s.id })}
-              >
-                <span lang="zh-Hans-CN">{s.name}</span>
-              </button>
-            ))}
             <FieldProblem issues={issues} field="stationId" hint="console:users.stationHint" />
-          </div>
+          </RadioChips>
         ) : null}
         {form.role === 'reviewer' ? (
           <label className="console-field">
