@@ -12,6 +12,7 @@ import { run as ocr } from './ocr';
 import { run as print } from './print';
 import { run as search } from './search';
 import { syncSuite } from './sync';
+import { run as tv } from './tv';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
@@ -30,4 +31,5 @@ export const SUITES: readonly BenchSuite[] = [
     'staff console: inbox of many cases, logins beside health',
     consoleSuite,
   ),
+  fromRunFunction('tv', 'TV box idle sync cost and switch-on spread (ADR 0004)', tv),
 ];
