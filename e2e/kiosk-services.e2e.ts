@@ -46,12 +46,13 @@ let spool: PrinterSpool;
 let agent: KioskAgent;
 let browser: Browser;
 let page: Page;
+let deviceId: string;
 let driver: KioskDriver;
 const problems: AuditProblem[] = [];
 
 beforeAll(async () => {
   ({ server, spool, agent, browser } = await startKioskStack('services'));
-  ({ page } = await openKiosk(browser, agent, server));
+  ({ page, deviceId } = await openKiosk(browser, agent, server));
   driver = new KioskDriver(page, 'services');
 });
 
@@ -182,6 +183,20 @@ describe('calculators', () => {
     await page.locator('.k-calc__go').click();
     expect(await result.innerText()).toContain('6,900.00 元');
     expect(await result.innerText()).toContain('第十六条');
+  });
+
+  it('a rating (faces + tags, no typing) reaches the center, tied to the service, not the person', async () => {
+    await page.locator('.k-rating__face[data-rating="4"]').click();
+    await page.locator('.k-rating__tag--clear').click();
+    await driver.step('rating-zh');
+    await page.locator('.k-rating__send').click();
+    await page.locator('[data-testid=rating-sent]').waitFor();
+    let lines: string[] = [];
+    for (let i = 0; i < 60 && lines.length === 0; i += 1) {
+      lines = (await server.admin('feedback', '--device', deviceId)).output;
+      if (lines.length === 0) await page.waitForTimeout(500);
+    }
+    expect(lines).toEqual([`${deviceId}\tcalculators\t4\tclear\tzh-Hans\t-`]);
   });
 
   it('zh-Hans: bad input gets a message, never NaN', async () => {

@@ -30,6 +30,7 @@ import {
   type CalculatorState,
   type FieldId,
 } from './calculator-form';
+import { RatingPanel } from '../rating/rating-panel';
 import './calculators.css';
 
 const CALCULATOR_LABELS: Readonly<Record<CalculatorId, TranslationKey>> = {
@@ -340,6 +341,7 @@ export function CalculatorsScreen({ now = () => new Date() }: { now?: () => Date
             <Text as="p" k="services:calculators.unverified" className="k-svc__cite" />
           </div>
         ) : null}
+        {result ? <RatingPanel service="calculators" /> : null}
       </div>
     </section>
   );

@@ -6,6 +6,7 @@
  */
 import type { TranslationKey } from '@pls/shared/i18n';
 import { BigButton, Text } from '@pls/shared/ui';
+import { RatingPanel } from '../rating/rating-panel';
 import '../calculators/calculators.css'; // the services' screens share one stylesheet
 
 export interface UrgentSituation {
@@ -77,6 +78,7 @@ export function UrgentScreen({
           </article>
         ))}
       </div>
+      <RatingPanel service="urgent" />
     </section>
   );
 }
