@@ -6,7 +6,12 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { LocalDatabase } from '@pls/shared/db';
 import type { DeviceConfig, LocalizedText } from '@pls/shared/domain';
-import type { BridgeReaderEvent, HostInfo, KioskApi } from '@pls/shared/protocol';
+import {
+  isHostUnavailable,
+  type BridgeReaderEvent,
+  type HostInfo,
+  type KioskApi,
+} from '@pls/shared/protocol';
 import type { ReaderStatus } from '@pls/shared/idcard';
 import type { SyncHandle, SyncStatus } from '@pls/shared/sync';
 import type { SyncBadgeStatus } from '@pls/shared/ui';
@@ -111,12 +116,10 @@ export function useReaderStatus(): ReaderStatus | undefined {
     const unsubscribe = kiosk.reader.subscribe((event) => {
       if (event.type === 'statusChanged') setStatus(event.status);
     });
-    void kiosk.reader.getStatus().then(
-      (current) => {
-        if (live) setStatus((known) => known ?? current);
-      },
-      () => undefined,
-    );
+    void kiosk.reader.getStatus().then((current) => {
+      // No answer from the host: unknown until its next status event.
+      if (live && !isHostUnavailable(current)) setStatus((known) => known ?? current);
+    });
     return () => {
       live = false;
       unsubscribe();

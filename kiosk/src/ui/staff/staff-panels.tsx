@@ -14,7 +14,13 @@ import {
 import { deleteDraft, listDrafts, type Draft } from '@pls/shared/db';
 import { familyKey, formatDateTime, type TranslationKey } from '@pls/shared/i18n';
 import { readerStatusMessage } from '@pls/shared/idcard';
-import type { HostInfo, PrinterStatus, PrintTarget } from '@pls/shared/protocol';
+import {
+  describeBridgeError,
+  isHostUnavailable,
+  type HostInfo,
+  type PrinterStatus,
+  type PrintTarget,
+} from '@pls/shared/protocol';
 import type { OutboxItem, OutboxState, SyncStatus } from '@pls/shared/sync';
 import { BigButton, ScriptText, Text, useLanguage, useT } from '@pls/shared/ui';
 import {
@@ -384,16 +390,17 @@ function usePrinterStatus(target: PrintTarget, printerName: string | undefined, 
   useEffect(() => {
     let live = true;
     setStatus('checking');
-    kiosk.print.getPrinterStatus({ target, ...(printerName ? { printerName } : {}) }).then(
-      (s) => live && setStatus(s),
-      () =>
-        live &&
-        setStatus({
-          kind: 'unknown',
-          printer: printerName ?? '',
-          detail: 'no answer from the host',
-        }),
-    );
+    void kiosk.print
+      .getPrinterStatus({ target, ...(printerName ? { printerName } : {}) })
+      .then(
+        (s) =>
+          live &&
+          setStatus(
+            isHostUnavailable(s)
+              ? { kind: 'unknown', printer: printerName ?? '', detail: describeBridgeError(s) }
+              : s,
+          ),
+      );
     return () => {
       live = false;
     };
