@@ -16,7 +16,7 @@ import {
 } from '@pls/shared/calculators';
 import { chineseArticleLabel, chineseNumber, mongolianArticleLabel } from '@pls/shared/content';
 import type { TranslationKey } from '@pls/shared/i18n';
-import { BigButton, ErrorNotice, Icon, Text, useLanguage, useT } from '@pls/shared/ui';
+import { BigButton, ErrorNotice, Text, useLanguage, useT } from '@pls/shared/ui';
 import {
   calculatorReducer,
   CALCULATORS,
@@ -31,6 +31,7 @@ import {
   type FieldId,
 } from './calculator-form';
 import { RatingPanel } from '../rating/rating-panel';
+import { ControlKey } from '../ui/code-keypad';
 import './calculators.css';
 
 const CALCULATOR_LABELS: Readonly<Record<CalculatorId, TranslationKey>> = {
@@ -50,6 +51,13 @@ const FIELD_LABELS: Readonly<Record<FieldId, TranslationKey>> = {
   regionalAverage: 'services:calculators.field.regionalAverage',
   grade: 'services:calculators.field.grade',
   ownWage: 'services:calculators.field.ownWage',
+};
+
+const WAGE_FLAGS = ['orderedAndUnpaid', 'noWrittenContract', 'severance'] as const;
+const FLAG_LABELS: Readonly<Record<(typeof WAGE_FLAGS)[number], TranslationKey>> = {
+  orderedAndUnpaid: 'services:calculators.field.orderedAndUnpaid',
+  noWrittenContract: 'services:calculators.field.noWrittenContract',
+  severance: 'services:calculators.field.severance',
 };
 
 const CASE_KIND_LABELS = {
@@ -192,24 +200,8 @@ function Keypad({
           {key}
         </button>
       ))}
-      <button
-        type="button"
-        className="pls-key pls-key--control"
-        data-key="backspace"
-        onClick={() => dispatch({ type: 'backspace' })}
-      >
-        <Icon name="backspace" />
-        <Text k="common:keyboard.backspace" vertical={false} className="pls-key__small" />
-      </button>
-      <button
-        type="button"
-        className="pls-key pls-key--control"
-        data-key="clear"
-        onClick={() => dispatch({ type: 'clear' })}
-      >
-        <Icon name="clear" />
-        <Text k="common:keyboard.clear" vertical={false} className="pls-key__small" />
-      </button>
+      <ControlKey name="backspace" onPress={() => dispatch({ type: 'backspace' })} />
+      <ControlKey name="clear" onPress={() => dispatch({ type: 'clear' })} />
     </div>
   );
 }
@@ -265,28 +257,17 @@ export function CalculatorsScreen({ now = () => new Date() }: { now?: () => Date
               />
             </>
           ) : null}
-          {state.calculator === 'wages' ? (
-            <>
-              <Toggle
-                name="orderedAndUnpaid"
-                label="services:calculators.field.orderedAndUnpaid"
-                on={state.orderedAndUnpaid}
-                onToggle={() => dispatch({ type: 'toggle', flag: 'orderedAndUnpaid' })}
-              />
-              <Toggle
-                name="noWrittenContract"
-                label="services:calculators.field.noWrittenContract"
-                on={state.noWrittenContract}
-                onToggle={() => dispatch({ type: 'toggle', flag: 'noWrittenContract' })}
-              />
-              <Toggle
-                name="severance"
-                label="services:calculators.field.severance"
-                on={state.severance}
-                onToggle={() => dispatch({ type: 'toggle', flag: 'severance' })}
-              />
-            </>
-          ) : null}
+          {state.calculator === 'wages'
+            ? WAGE_FLAGS.map((flag) => (
+                <Toggle
+                  key={flag}
+                  name={flag}
+                  label={FLAG_LABELS[flag]}
+                  on={state[flag]}
+                  onToggle={() => dispatch({ type: 'toggle', flag })}
+                />
+              ))
+            : null}
           {visibleFields(state).map((field) => {
             const problem = problemOf(field);
             return (
