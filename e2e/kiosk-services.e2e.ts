@@ -27,7 +27,7 @@ import type { StartedSyncServer } from './support/server';
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
-const TILES = ['apply', 'track', 'calculators', 'urgent'];
+const TILES = ['apply', 'track', 'ask', 'calculators', 'urgent'];
 
 type Strings = Record<string, unknown>;
 function strings(language: KioskLanguage, ns: string): Strings {
@@ -156,17 +156,38 @@ describe('urgent help, one tap from home', () => {
   }
 });
 
-async function type(chars: string) {
-  for (const c of chars) await page.locator(`[data-testid=calc-keypad] [data-key="${c}"]`).click();
-}
-
-describe('calculators', () => {
+describe('ask the law', () => {
   beforeAll(async () => {
     // A new visit: the staff call raised on the urgent screen belongs to the last one.
     await page.reload();
     await driver.expectScreen('home');
   });
 
+  for (const language of ['zh-Hans', 'mn-Mong'] as const) {
+    it(`${language}: a topic answered from the local knowledge base shows its law citation`, async () => {
+      await page.setViewportSize(language === 'zh-Hans' ? PORTRAIT : LANDSCAPE);
+      await page.locator(`.k-tile[data-service=ask] [data-lang=${language}]`).click();
+      await driver.expectScreen('ask');
+      await page.locator('.k-ask__topic--wage_arrears').click();
+      const answer = page.locator('[data-testid=kb-answer]').first();
+      await answer.waitFor();
+      const text = await page.locator('[data-testid=kb-answers]').innerText();
+      expect(text).toMatch(
+        language === 'zh-Hans'
+          ? /依据：《[^》]+》第[一二三四五六七八九十百]+条/u
+          : /ᠦᠨᠳᠦᠰᠦ: «[^»]+» \d+/u,
+      );
+      await driver.step(`ask-${language}`);
+      await goHome();
+    });
+  }
+});
+
+async function type(chars: string) {
+  for (const c of chars) await page.locator(`[data-testid=calc-keypad] [data-key="${c}"]`).click();
+}
+
+describe('calculators', () => {
   it('zh-Hans portrait: a 100万 claim costs 13,800 元 under 第十三条; halved with simple procedure', async () => {
     await page.setViewportSize(PORTRAIT);
     await page.locator('.k-tile[data-service=calculators] [data-lang=zh-Hans]').click();

@@ -7,6 +7,11 @@ import { TRACKING_ALPHABET } from '@pls/shared/domain';
 import type { TranslationKey } from '@pls/shared/i18n';
 import { Icon, Text, useT } from '@pls/shared/ui';
 
+const CONTROL_LABELS = {
+  backspace: 'common:keyboard.backspace',
+  clear: 'common:keyboard.clear',
+} as const satisfies Record<string, TranslationKey>;
+
 /** The backspace and clear keys every kiosk keypad shares (icon over a small caption). */
 export function ControlKey({
   name,
@@ -25,7 +30,7 @@ export function ControlKey({
       onClick={onPress}
     >
       <Icon name={name} />
-      <Text k={`common:keyboard.${name}`} vertical={false} className="pls-key__small" />
+      <Text k={CONTROL_LABELS[name]} vertical={false} className="pls-key__small" />
     </button>
   );
 }

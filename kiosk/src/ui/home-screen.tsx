@@ -22,7 +22,7 @@ interface Tile {
   readonly icon: string;
 }
 
-/** In reading order; the home grid is 3 × 2 on a landscape screen and 2 × 3 on a portrait one. */
+/** In reading order; the home grid is one row on a landscape screen and 2 wide on a portrait one. */
 export const HOME_TILES: readonly Tile[] = [
   {
     service: 'apply',
@@ -39,8 +39,16 @@ export const HOME_TILES: readonly Tile[] = [
     icon: 'M10.5 3.5a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z M15.5 15.5l5 5 M7.5 10.5l2 2 4-4',
   },
   {
+    service: 'ask',
+    label: 'services:home.ask',
+    hint: 'services:home.askHint',
+    tone: 'paper',
+    icon: 'M4 4.5h16v11H10l-4 4v-4H4z M12 8v.5 M12 10.5v2.5',
+  },
+  {
     service: 'calculators',
     label: 'services:home.calculators',
+    hint: 'services:home.calculatorsHint',
     tone: 'paper',
     icon: 'M5 2.5h14v19H5z M8 6h8v3H8z M8 13h1 M11.5 13h1 M15 13h1 M8 17h1 M11.5 17h1 M15 17h1',
   },
@@ -99,15 +107,24 @@ export function HomeScreen({
               type="button"
               className="k-tile__mn"
               data-lang="mn-Mong"
+              {...(tile.hint ? { 'aria-describedby': `hint-${tile.service}-mn` } : {})}
               onClick={() => choose(tile.service, 'mn-Mong')}
             >
               <Text k={tile.label} lang="mn-Mong" />
-              {tile.hint ? <Text k={tile.hint} lang="mn-Mong" className="k-tile__hint" /> : null}
+              {tile.hint ? (
+                <Text
+                  k={tile.hint}
+                  lang="mn-Mong"
+                  id={`hint-${tile.service}-mn`}
+                  className="k-tile__hint"
+                />
+              ) : null}
             </button>
             <button
               type="button"
               className="k-tile__zh"
               data-lang="zh-Hans"
+              {...(tile.hint ? { 'aria-describedby': `hint-${tile.service}-zh` } : {})}
               onClick={() => choose(tile.service, 'zh-Hans')}
             >
               <svg
@@ -119,7 +136,14 @@ export function HomeScreen({
                 <path d={tile.icon} />
               </svg>
               <Text k={tile.label} lang="zh-Hans" />
-              {tile.hint ? <Text k={tile.hint} lang="zh-Hans" className="k-tile__hint" /> : null}
+              {tile.hint ? (
+                <Text
+                  k={tile.hint}
+                  lang="zh-Hans"
+                  id={`hint-${tile.service}-zh`}
+                  className="k-tile__hint"
+                />
+              ) : null}
             </button>
           </div>
         ))}

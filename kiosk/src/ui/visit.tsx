@@ -15,6 +15,7 @@ import { decodeDraft } from '../apply/draft-codec';
 import { createDraftKeeper, type DraftKeeper } from '../apply/draft-keeper';
 import type { PhotoBytes } from '../apply/submit-application';
 import { INITIAL_SESSION, sessionReducer, type Screen } from '../session/session-reducer';
+import { AskScreen } from '../ask/ask-screen';
 import { CalculatorsScreen } from '../calculators/calculators-screen';
 import { UrgentScreen } from '../urgent/urgent-screen';
 import { ApplyScreen } from './apply/apply-screen';
@@ -29,6 +30,7 @@ const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',
   apply: 'kiosk:apply.frameTitle',
   track: 'kiosk:track.title',
+  ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
   staffPin: 'kiosk:staff.title',
@@ -131,6 +133,7 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     case 'leave':
       onBack = () => dispatchSession({ type: 'leaveCancelled' });
       break;
+    case 'ask':
     case 'urgent':
     case 'calculators':
       onBack = () => dispatchSession({ type: 'home' });
@@ -228,6 +231,7 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
           <UrgentScreen onCallStaff={callStaff} staffCalled={session.staffCalled} />
         ) : null}
         {screen.kind === 'calculators' ? <CalculatorsScreen /> : null}
+        {screen.kind === 'ask' ? <AskScreen /> : null}
         {screen.kind === 'staffPin' ? (
           <StaffPinScreen
             purpose={screen.purpose}

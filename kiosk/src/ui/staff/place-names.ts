@@ -12,6 +12,7 @@ export const SCREEN_NAMES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:nav.home',
   apply: 'kiosk:apply.frameTitle',
   track: 'kiosk:track.title',
+  ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
   staffPin: 'kiosk:staff.pin.title',
