@@ -5,7 +5,7 @@
  * start screen can show; the resident-facing app starts only when everything is there.
  */
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { createLocalDatabase, type LocalDatabase } from '@pls/shared/db';
+import { createLocalDatabase, type KioskDatabase } from '@pls/shared/db';
 import {
   describeBridgeError,
   isHostUnavailable,
@@ -35,7 +35,7 @@ export type StartFailure =
 export interface Opened {
   readonly kiosk: KioskApi;
   readonly host: HostInfo;
-  readonly db: LocalDatabase;
+  readonly db: KioskDatabase;
 }
 
 export type StartOutcome =

@@ -4,7 +4,7 @@
  * shared through context; nothing in it belongs to one resident.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { LocalDatabase } from '@pls/shared/db';
+import type { KioskDatabase } from '@pls/shared/db';
 import type { DeviceConfig, LocalizedText } from '@pls/shared/domain';
 import {
   isHostUnavailable,
@@ -23,7 +23,7 @@ import type { StaffCallLog } from '../session/staff-calls';
 export interface KioskRuntime {
   readonly kiosk: KioskApi;
   readonly host: HostInfo;
-  readonly db: LocalDatabase;
+  readonly db: KioskDatabase;
   readonly enrollment: Enrollment;
   readonly sync: SyncHandle;
   readonly staffCalls: StaffCallLog;

@@ -143,7 +143,7 @@ function useApplications(): {
       db.applications
         ?.find({ sort: [{ createdAt: 'desc' }], limit: 100 })
         .$.subscribe((docs) => setApplications(docs.map((d) => d.toMutableJSON()))),
-      db.case_updates?.find().$.subscribe((docs) => setUpdates(docs.map((d) => d.toMutableJSON()))),
+      db.case_updates.find().$.subscribe((docs) => setUpdates(docs.map((d) => d.toMutableJSON()))),
       sync.outbox$.subscribe(setOutbox),
     ];
     return () => {
