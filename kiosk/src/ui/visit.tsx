@@ -15,13 +15,13 @@ import { decodeDraft } from '../apply/draft-codec';
 import { createDraftKeeper, type DraftKeeper } from '../apply/draft-keeper';
 import type { PhotoBytes } from '../apply/submit-application';
 import { INITIAL_SESSION, sessionReducer, type Screen } from '../session/session-reducer';
-import { ApplyScreen } from './apply/apply-screen';
+import { ApplyScreen } from '../apply/apply-screen';
 import { HomeScreen } from './home-screen';
 import { LeaveScreen } from './leave-screen';
 import { badgeStatus, useDeviceSettings, useRuntime, useSyncStatus } from './runtime';
-import { StaffPinScreen } from './staff/staff-pin-screen';
-import { StaffScreen } from './staff/staff-screen';
-import { TrackScreen } from './track/track-screen';
+import { StaffPinScreen } from '../staff/staff-pin-screen';
+import { StaffScreen } from '../staff/staff-screen';
+import { TrackScreen } from '../track/track-screen';
 
 const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',

@@ -14,10 +14,10 @@ import {
 } from '@pls/shared/domain';
 import type { BridgeReaderEvent } from '@pls/shared/protocol';
 import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
-import { findByIdNumber, lookupCase, type CaseView } from '../../track/case-lookup';
-import { CodeKeypad, PinPad } from '../code-keypad';
-import { useReaderEvents, useRuntime } from '../runtime';
-import { StepFrame } from '../step-frame';
+import { findByIdNumber, lookupCase, type CaseView } from './case-lookup';
+import { CodeKeypad, PinPad } from '../ui/code-keypad';
+import { useReaderEvents, useRuntime } from '../ui/runtime';
+import { StepFrame } from '../ui/step-frame';
 import { CaseResult } from './case-result';
 
 type Phase =

@@ -4,7 +4,7 @@ import type { TranslationKey } from '@pls/shared/i18n';
 import type { PrinterStatus } from '@pls/shared/protocol';
 import { Icon, Text } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
-import type { PrintOutcome } from '../../printing/print-documents';
+import type { PrintOutcome } from '../printing/print-documents';
 
 export const PRINTER_STATUS_MESSAGES: Readonly<Record<PrinterStatus['kind'], TranslationKey>> = {
   ready: 'kiosk:printer.status.ready',

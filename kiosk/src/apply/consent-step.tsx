@@ -5,9 +5,9 @@
  */
 import type { Dispatch } from 'react';
 import { BigButton, ReadingView, Text, useLanguage } from '@pls/shared/ui';
-import type { ApplyAction } from '../../apply/apply-flow';
-import { CONSENT_PARAGRAPHS, CONSENT_TEXT_VERSION } from '../../apply/consent';
-import { StepFrame } from '../step-frame';
+import type { ApplyAction } from './apply-flow';
+import { CONSENT_PARAGRAPHS, CONSENT_TEXT_VERSION } from './consent';
+import { StepFrame } from '../ui/step-frame';
 
 export function ConsentStep({
   dispatch,
