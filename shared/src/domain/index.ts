@@ -21,3 +21,4 @@ export * from './schemas/directory';
 export * from './schemas/device-config';
 export * from './retention';
 export * from './phone';
+export * from './text-input';

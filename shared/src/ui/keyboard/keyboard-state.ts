@@ -1,3 +1,4 @@
+import { withoutLastGrapheme } from '../../domain/text-input';
 /**
  * What the on-screen keyboard edits: the text, and (pinyin mode) the letters being composed.
  * A pure reducer, so the editing rules are tested without a DOM.
@@ -57,7 +58,7 @@ export function keyboardReducer(
         return { ...state, composition: state.composition.slice(0, -1), page: 0 };
       }
       // One code point at a time: a Mongolian FVS or NNBSP is deleted on its own.
-      return { ...state, value: [...state.value].slice(0, -1).join('') };
+      return { ...state, value: withoutLastGrapheme(state.value) };
     case 'clear':
       return { value: '', composition: '', page: 0 };
     case 'page':
