@@ -34,8 +34,8 @@ const anyText = fc.oneof(
 
 const hasLoneSurrogate = (s: string) =>
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
-// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const hasControl = (s: string, multiline: boolean) =>
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters
   (multiline ? /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/ : /[\u0000-\u001F\u007F-\u009F]/).test(
     s,
   );
