@@ -146,8 +146,17 @@ export class KioskDriver {
     }
   }
 
-  click(selector: string): Promise<void> {
-    return this.page.locator(selector).first().click();
+  /**
+   * After a screen change the kiosk ignores, for a moment, a tap where the last one landed
+   * (input-guard.ts): tap when a person's next deliberate tap would.
+   */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => !document.documentElement.dataset['inputGuard']);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.settled();
+    await this.page.locator(selector).first().click();
   }
 
   async expectScreen(testId: string, timeout = 15_000): Promise<void> {
@@ -181,12 +190,14 @@ export class KioskDriver {
 
   /** Keys of the UI kit's on-screen keyboard, by their data-key. */
   async keyboard(keys: readonly string[]): Promise<void> {
+    await this.settled();
     for (const key of keys)
       await this.page.locator(`.pls-keyboard [data-key="${key}"]`).first().click();
   }
 
   /** Keys of the kiosk's code keypad or digit pad. */
   async keypad(chars: string): Promise<void> {
+    await this.settled();
     for (const char of chars)
       await this.page.locator(`.k-keypad [data-key="${char}"]`).first().click();
   }

@@ -7,19 +7,9 @@
 import { useState, type Dispatch } from 'react';
 import type { Application } from '@pls/shared/domain';
 import { useLanguage } from '@pls/shared/ui';
-import {
-  APPLY_STEPS,
-  missingForSubmission,
-  type ApplyAction,
-  type ApplyState,
-} from './apply-flow';
+import { APPLY_STEPS, missingForSubmission, type ApplyAction, type ApplyState } from './apply-flow';
 import { submitApplication, type PhotoBytes } from './submit-application';
-import {
-  formSpec,
-  printSpec,
-  receiptSpec,
-  type PrintOutcome,
-} from '../printing/print-documents';
+import { formSpec, printSpec, receiptSpec, type PrintOutcome } from '../printing/print-documents';
 import { useDeviceSettings, useRuntime, useStationName } from '../ui/runtime';
 import { StepVisibleContext } from '../ui/step-frame';
 import { ConsentStep } from './consent-step';

@@ -48,6 +48,9 @@ export function DoneStep({
   const { language } = useLanguage();
   const centerReceipt = useReceivedAt(application.id);
   const code = application.trackingCode;
+  const [wroteDown, setWroteDown] = useState(false);
+  const receiptPrinted = receipt !== 'printing' && receipt.kind === 'printed';
+  const haveCode = receiptPrinted || wroteDown;
 
   // Once the receipt is out (or could not be printed): the code, then where the receipt is.
   const receiptSettled = receipt !== 'printing';
@@ -65,10 +68,23 @@ export function DoneStep({
       className="k-done"
       actions={
         <>
+          {/*
+            Where Submit was, a harmless control: a second tap of a double tap on Submit only
+            repeats the code. Finishing waits until the resident has the code (the receipt
+            printed, or they say they wrote it down), so the code cannot be skipped by accident.
+          */}
+          <BigButton
+            label="kiosk:done.repeatCode"
+            className="k-act--repeat-code"
+            icon="speaker"
+            variant="secondary"
+            onPress={() => void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code)])}
+          />
           <BigButton
             label="kiosk:done.finish"
             className="k-act--finish"
             icon="home"
+            disabled={!haveCode}
             onPress={onHome}
           />
           {formAvailable ? (
@@ -93,12 +109,16 @@ export function DoneStep({
         >
           {formatTrackingCode(code)}
         </output>
-        <BigButton
-          label="kiosk:done.repeatCode"
-          icon="speaker"
-          variant="secondary"
-          onPress={() => void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code)])}
-        />
+        {receiptPrinted ? null : (
+          <BigButton
+            label={wroteDown ? 'kiosk:done.codeWrittenDown' : 'kiosk:done.confirmCode'}
+            className="k-act--have-code"
+            {...(wroteDown ? { icon: 'check' as const } : {})}
+            variant="secondary"
+            pressed={wroteDown}
+            onPress={() => setWroteDown(true)}
+          />
+        )}
       </div>
       <div className="k-step__body">
         <div

@@ -118,17 +118,23 @@ export function ApplicationsPanel() {
           label="kiosk:staff.applications.reprintReceipt"
           className="k-act--reprint-receipt"
           variant="secondary"
+          disabled={settings.printers.receiptWidth === 'none' || printed?.outcome === 'printing'}
           onPress={() => void reprint(application, 'receipt')}
         />
         <BigButton
           label="kiosk:staff.applications.reprintForm"
           className="k-act--reprint-form"
           variant="secondary"
-          disabled={purged || !settings.printers.a4Enabled}
+          disabled={purged || !settings.printers.a4Enabled || printed?.outcome === 'printing'}
           onPress={() => void reprint(application, 'form')}
         />
         {printed?.id === application.id ? (
-          <PrintOutcomeNotice outcome={printed.outcome} document={printed.document} />
+          <PrintOutcomeNotice
+            outcome={printed.outcome}
+            document={printed.document}
+            audience="staff"
+            speak={false}
+          />
         ) : null}
       </div>
     );
