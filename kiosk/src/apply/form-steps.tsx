@@ -176,6 +176,7 @@ export function DescriptionStep({ state, dispatch, progress }: FormStepProps) {
         onChange={type}
         modes={modes}
         maxLength={MAX_DESCRIPTION_LENGTH}
+        multiline
       />
     </StepFrame>
   );

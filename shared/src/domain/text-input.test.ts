@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  cleanInputText,
-  codePointLength,
-  cutToLength,
-  graphemes,
-  withoutLastGrapheme,
-} from './text-input';
+import { cleanInputText, codePointLength, cutToLength, graphemes } from './text-input';
 
 /** Anything a device or a key press could hand over: full Unicode, lone surrogates, controls. */
 const anyText = fc.oneof(
@@ -88,12 +82,5 @@ describe('text as it enters', () => {
     expect(cutToLength('a'.repeat(2000) + '😀', 2000)).toBe('a'.repeat(2000));
     expect(cutToLength('ab😀', 3)).toBe('ab😀');
     expect(cutToLength('ab😀', 2)).toBe('ab');
-  });
-
-  it('deletes the last grapheme whole', () => {
-    expect(withoutLastGrapheme('欠薪😀')).toBe('欠薪');
-    expect(withoutLastGrapheme('ᠭ\u180b')).toBe('');
-    expect(withoutLastGrapheme('👨‍👩‍👧')).toBe('');
-    expect(withoutLastGrapheme('')).toBe('');
   });
 });

@@ -68,9 +68,3 @@ export function cutToLength(text: string, maxCodePoints: number): string {
   }
   return out;
 }
-
-/** The text without its last grapheme (a keyboard's delete key). */
-export function withoutLastGrapheme(text: string): string {
-  const all = graphemes(text);
-  return all.slice(0, -1).join('');
-}

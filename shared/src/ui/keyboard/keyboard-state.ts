@@ -1,4 +1,3 @@
-import { withoutLastGrapheme } from '../../domain/text-input';
 /**
  * What the on-screen keyboard edits: the text, and (pinyin mode) the letters being composed.
  * A pure reducer, so the editing rules are tested without a DOM.
@@ -58,7 +57,8 @@ export function keyboardReducer(
         return { ...state, composition: state.composition.slice(0, -1), page: 0 };
       }
       // One code point at a time: a Mongolian FVS or NNBSP is deleted on its own.
-      return { ...state, value: withoutLastGrapheme(state.value) };
+      // One code point, never half of one: an invisible FVS or NNBSP typed by mistake goes alone.
+      return { ...state, value: [...state.value].slice(0, -1).join('') };
     case 'clear':
       return { value: '', composition: '', page: 0 };
     case 'page':
