@@ -347,7 +347,9 @@ class Walk {
     if (!(await this.visible(selector))) {
       // Out of reach even with the hints: a layout problem; scroll it in to go on walking.
       this.problems.push(`${this.tag} ${step}: ${selector} out of reach`);
-      await this.d.page.locator(selector).first().scrollIntoViewIfNeeded();
+      await this.d.page.evaluate((sel) => {
+        document.querySelector(sel)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }, selector);
       this.moreTaps++;
       this.taps++;
     }
@@ -355,7 +357,7 @@ class Walk {
 
   async tap(selector: string): Promise<void> {
     await this.reach(selector);
-    await this.d.page.locator(selector).first().click();
+    await this.d.page.locator(selector).first().click({ timeout: 10_000 });
     this.taps++;
   }
 

@@ -137,14 +137,22 @@ export function ReadingView({ label, children, onReadToEnd }: ReadingViewProps) 
       >
         {children}
       </div>
-      {progress.pages > 1 ? (
-        <div className="pls-reading__pager">
+      {/*
+        Always laid out, shown only when the text is longer than its box: a pager that came and
+        went would resize the box it measures. Hidden, it is neither seen nor reachable.
+      */}
+      {
+        <div
+          className="pls-reading__pager"
+          style={progress.pages > 1 ? undefined : { visibility: 'hidden' }}
+          aria-hidden={progress.pages > 1 ? undefined : true}
+        >
           <BigButton
             label="common:reading.previous"
             icon={vertical ? 'left' : 'up'}
             variant="secondary"
             className="pls-reading__previous"
-            disabled={progress.atStart}
+            disabled={progress.atStart || progress.pages <= 1}
             onPress={() => page(-1)}
           />
           <div
@@ -172,11 +180,11 @@ export function ReadingView({ label, children, onReadToEnd }: ReadingViewProps) 
             icon={vertical ? 'right' : 'down'}
             variant="secondary"
             className="pls-reading__next"
-            disabled={progress.atEnd}
+            disabled={progress.atEnd || progress.pages <= 1}
             onPress={() => page(1)}
           />
         </div>
-      ) : null}
+      }
     </section>
   );
 }

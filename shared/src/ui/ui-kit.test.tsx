@@ -275,7 +275,9 @@ describe('ReadingView', () => {
     sized(short.box, 300, 300);
     fireEvent.scroll(short.box);
     expect(short.onReadToEnd).toHaveBeenCalledTimes(1);
-    expect(short.container.querySelector('.pls-reading__pager')).toBeNull();
+    const pager = short.container.querySelector<HTMLElement>('.pls-reading__pager');
+    expect(pager?.style.visibility).toBe('hidden');
+    expect(pager?.getAttribute('aria-hidden')).toBe('true');
     cleanup();
 
     const long = render();
