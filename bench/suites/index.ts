@@ -4,6 +4,7 @@
  * add it here with a name and one line saying what it measures.
  */
 import { fromRunFunction, type BenchSuite } from '../framework';
+import { run as capacity } from './capacity';
 import { run as idcard } from './idcard';
 import { run as kiosk } from './kiosk';
 import { run as ocr } from './ocr';
@@ -13,6 +14,11 @@ import { syncSuite } from './sync';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
+  fromRunFunction(
+    'capacity',
+    'one server node: idle memory, memory per idle event stream',
+    capacity,
+  ),
   fromRunFunction('search', 'content search index', search),
   fromRunFunction('idcard', 'ID card frame decoding and simulated reads', idcard),
   fromRunFunction('print', 'print documents rendered to PDF', print),

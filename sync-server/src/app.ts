@@ -16,6 +16,12 @@ import { registerSyncRoutes } from './routes/sync';
 
 export interface AppOptions {
   readonly logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /**
+   * Addresses of the load balancers in front of this node (config TRUST_PROXY): requests from
+   * them take the client's address from X-Forwarded-For, so per-address limits count residents'
+   * stations, not the balancer. Empty: the socket's address (no balancer).
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 export async function buildApp(
@@ -27,6 +33,9 @@ export async function buildApp(
     // SSE connections would otherwise hold a shutdown open.
     forceCloseConnections: true,
     bodyLimit: 64 * 1024,
+    ...(options.trustProxy && options.trustProxy.length > 0
+      ? { trustProxy: [...options.trustProxy] }
+      : {}),
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

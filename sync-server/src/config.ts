@@ -1,8 +1,8 @@
 /**
  * Server configuration from the environment: PORT (default 8787), HOST (default 127.0.0.1),
  * DATA_DIR (default <repository>/data; PGlite files under DATA_DIR/pglite), DATABASE_URL
- * (a real PostgreSQL instead of PGlite), LOG_LEVEL, ENROLL_RATE_LIMIT (per address and minute,
- * default 20).
+ * (a real PostgreSQL instead of PGlite), PGLITE_SHARED_BUFFERS (e.g. 64MB), LOG_LEVEL,
+ * ENROLL_RATE_LIMIT (per address and minute, default 20), TRUST_PROXY (load balancers' addresses).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -27,6 +27,8 @@ export interface ServerConfig {
   readonly contentDir: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   readonly enrollRateLimit: number;
+  /** TRUST_PROXY: comma-separated addresses or CIDRs of the load balancers in front. */
+  readonly trustProxy: readonly string[];
 }
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -51,14 +53,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig |
   if (!Number.isInteger(enrollRateLimit) || enrollRateLimit < 1) {
     return 'ENROLL_RATE_LIMIT must be a positive integer';
   }
+  const trustProxy = (env['TRUST_PROXY'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  const badProxy = trustProxy.find((s) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(s));
+  if (badProxy !== undefined) {
+    return `TRUST_PROXY must list addresses or CIDRs (127.0.0.1,10.0.0.0/8), not "${badProxy}"`;
+  }
+  const sharedBuffers = env['PGLITE_SHARED_BUFFERS'] || undefined;
+  if (sharedBuffers !== undefined && !/^\d{1,6}(kB|MB|GB)$/.test(sharedBuffers)) {
+    return `PGLITE_SHARED_BUFFERS must be a size like 64MB, not "${sharedBuffers}"`;
+  }
   return {
     host: env['HOST'] || '127.0.0.1',
     port,
     dataDir,
-    database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
+    database: url
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir, ...(sharedBuffers ? { sharedBuffers } : {}) },
     heartbeatSeconds: STREAM_HEARTBEAT_SECONDS,
     contentDir: join(REPOSITORY_ROOT, 'assets', 'content'),
     logLevel: logLevel as ServerConfig['logLevel'],
     enrollRateLimit,
+    trustProxy,
   };
 }

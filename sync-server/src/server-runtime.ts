@@ -24,6 +24,7 @@ export interface ServerOptions {
   readonly logLevel?: AppOptions['logLevel'];
   readonly now?: () => Date;
   readonly enrollRateLimit?: number;
+  readonly trustProxy?: AppOptions['trustProxy'];
   /** Build the app without listening (tests through app.inject). */
   readonly listen?: boolean;
 }
@@ -59,7 +60,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: options.now ?? (() => new Date()),
     enrollRateLimit: options.enrollRateLimit ?? 20,
   };
-  const app = await buildApp(ctx, { logLevel: options.logLevel ?? 'warn' });
+  const app = await buildApp(ctx, {
+    logLevel: options.logLevel ?? 'warn',
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+  });
   let url = '';
   if (options.listen !== false) {
     const address = await app.listen({

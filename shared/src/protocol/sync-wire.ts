@@ -92,6 +92,8 @@ export interface HealthResponse {
   readonly database: 'pglite' | 'postgres';
   readonly uptimeSeconds: number;
   readonly serverTime: string;
+  /** Event streams this server process holds now (capacity and balancing, not per device). */
+  readonly openStreams: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -47,6 +47,7 @@ async function main(): Promise<number> {
       contentDir: config.contentDir,
       logLevel: config.logLevel,
       enrollRateLimit: config.enrollRateLimit,
+      trustProxy: config.trustProxy,
     });
     if (lock?.ok) lock.update({ pid: process.pid, url: server.url, adminToken });
     const where =

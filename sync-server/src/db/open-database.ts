@@ -5,7 +5,12 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
 export type DatabaseTarget =
-  | { readonly kind: 'pglite'; readonly dataDir: string | 'memory://' }
+  | {
+      readonly kind: 'pglite';
+      readonly dataDir: string | 'memory://';
+      /** PostgreSQL's shared_buffers inside PGlite (default in pglite.ts). */
+      readonly sharedBuffers?: string;
+    }
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number };
 
 export function pgliteDirectory(dataDir: string): string {
@@ -19,6 +24,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ? await openPostgres(target.url, target.poolSize)
       : await openPglite(
           target.dataDir === 'memory://' ? 'memory://' : pgliteDirectory(target.dataDir),
+          target.sharedBuffers ? { sharedBuffers: target.sharedBuffers } : {},
         );
   try {
     await migrate(db);

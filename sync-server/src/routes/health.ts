@@ -9,5 +9,6 @@ export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
     database: ctx.db.kind,
     uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
     serverTime: new Date().toISOString(),
+    openStreams: ctx.feed.subscriberCount,
   }));
 }

@@ -1,6 +1,7 @@
 /**
- * A sync server in its own process (`tsx src/cli/server.ts`), for tests that kill it, restart
- * it, or run two against one PostgreSQL. Resolves once the server printed its ready line.
+ * A sync server in its own process (`tsx src/cli/server.ts`, or the production bundle
+ * `dist/server.mjs` with plain node), for tests that kill it, restart it, or run several against
+ * one PostgreSQL. Resolves once the server printed its ready line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,18 +18,18 @@ export interface ChildServer {
 export function startChildServer(
   env: Record<string, string>,
   args: string[] = [],
+  options: { readonly bundle?: string } = {},
 ): Promise<ChildServer> {
   // Node itself with tsx as a loader (not the tsx CLI, which runs the server in a grandchild
   // that a SIGKILL of the CLI would leave running).
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(REPOSITORY_ROOT, 'sync-server', 'src', 'cli', 'server.ts'), ...args],
-    {
-      cwd: REPOSITORY_ROOT,
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const entry = options.bundle
+    ? [options.bundle]
+    : ['--import', 'tsx', join(REPOSITORY_ROOT, 'sync-server', 'src', 'cli', 'server.ts')];
+  const child = spawn(process.execPath, [...entry, ...args], {
+    cwd: REPOSITORY_ROOT,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
