@@ -182,7 +182,7 @@ async function apply(d: KioskDriver, options: ApplyOptions): Promise<string> {
   await d.click('[data-service=apply]');
   await d.expectScreen('step-consent');
   await step('consent');
-  await d.click('.k-act--accept');
+  await d.acceptConsent();
   await d.expectScreen('step-identity');
   if (options.identity) await options.identity(d);
   else {
@@ -329,7 +329,7 @@ describe('kiosk: apply for legal aid', () => {
         await d.shot('done-form-printed');
 
         // Track it with the code and the last four of the ID number.
-        await d.click('.k-act--finish');
+        await d.finishDone();
         await d.expectScreen('home');
         await d.setLanguage(language);
         await track(d, code, idNumberLast4(CARD.idNumber));
@@ -444,7 +444,7 @@ describe('kiosk: apply for legal aid', () => {
       await waitForStaffPin(d);
       await d.setLanguage('zh-Hans');
       await d.click('[data-service=apply]');
-      await d.click('.k-act--accept');
+      await d.acceptConsent();
       await d.expectScreen('step-identity');
       // The resident asks for help: a banner, a spoken confirmation, a call in staff mode.
       await page.locator('.pls-frame__tools .pls-button--alert').click();
@@ -522,7 +522,7 @@ describe('kiosk: apply for legal aid', () => {
       );
       expect(await pdfText(lastJob(RECEIPT_PRINTER)!.file)).toContain(formatTrackingCode(code));
       await d.step('offline-done');
-      await d.click('.k-act--finish');
+      await d.finishDone();
       await d.expectScreen('home');
       await d.setLanguage('zh-Hans'); // a new visit starts in the station's language
       // In the outbox.
@@ -573,7 +573,7 @@ describe('kiosk: apply for legal aid', () => {
       await waitForStaffPin(d);
       await d.setLanguage('zh-Hans');
       await d.click('[data-service=apply]');
-      await d.click('.k-act--accept');
+      await d.acceptConsent();
       await d.expectScreen('step-identity');
       await d.placeCard('resident');
       await d.expectScreen('step-phone');
@@ -616,7 +616,7 @@ describe('kiosk: apply for legal aid', () => {
         .waitFor({ timeout: 60_000 });
       // Submitted: the draft is gone.
       await second.click('.k-act--hand-back');
-      await second.click('.k-act--finish');
+      await second.finishDone();
       await second.click('.k-act--staff-entry');
       await second.unlockStaff();
       await restarted.locator('[data-testid=panel-drafts]').waitFor();
@@ -633,7 +633,7 @@ describe('kiosk: apply for legal aid', () => {
     try {
       await d.setLanguage('mn-Mong');
       await d.click('[data-service=apply]');
-      await d.click('.k-act--accept');
+      await d.acceptConsent();
       await d.expectScreen('step-identity');
       await d.placeCard('resident');
       await d.expectScreen('step-phone');

@@ -154,6 +154,26 @@ export class KioskDriver {
     await this.page.waitForFunction(() => !document.documentElement.dataset['inputGuard']);
   }
 
+  /** Reads the consent notice to its end (Accept waits for that), then accepts. */
+  async acceptConsent(): Promise<void> {
+    await this.expectScreen('step-consent');
+    await this.settled();
+    for (let i = 0; i < 40; i++) {
+      const next = this.page.locator('.pls-reading__next:not([disabled])');
+      if ((await next.count()) === 0) break;
+      await next.first().click();
+    }
+    await this.click('.k-act--accept:not([disabled])');
+  }
+
+  /** Leaves the done step: says the code was written down unless the receipt printed. */
+  async finishDone(): Promise<void> {
+    await this.settled();
+    const have = this.page.locator('.k-act--have-code');
+    if ((await have.count()) > 0) await have.first().click();
+    await this.click('.k-act--finish:not([disabled])');
+  }
+
   async click(selector: string): Promise<void> {
     await this.settled();
     await this.page.locator(selector).first().click();

@@ -152,7 +152,7 @@ describe('kiosk layout', () => {
         await d.click('[data-service=apply]');
         await d.expectScreen('step-consent');
         await d.step('consent');
-        await d.click('.k-act--accept');
+        await d.acceptConsent();
         await d.expectScreen('step-identity');
         // The reader's prompt is the caption (Mongolian has no voice: it is highlighted).
         await page.locator('.pls-caption .pls-text').waitFor();
