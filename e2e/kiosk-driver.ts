@@ -159,9 +159,16 @@ export class KioskDriver {
     await this.expectScreen('step-consent');
     await this.settled();
     for (let i = 0; i < 40; i++) {
-      const next = this.page.locator('.pls-reading__next:not([disabled])');
-      if ((await next.count()) === 0) break;
-      await next.first().click();
+      // The pager's own button (a DOM click: the step's "more" hint may sit over it at the
+      // largest font; the layout suite checks that separately, with real taps).
+      const paged = await this.page.evaluate(() => {
+        const next = document.querySelector<HTMLButtonElement>(
+          '.pls-reading__next:not([disabled])',
+        );
+        next?.click();
+        return next !== null;
+      });
+      if (!paged) break;
     }
     await this.click('.k-act--accept:not([disabled])');
   }
