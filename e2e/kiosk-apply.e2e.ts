@@ -213,6 +213,7 @@ async function apply(d: KioskDriver, options: ApplyOptions): Promise<string> {
   await d.click('[data-category=wage_arrears]');
   await d.expectScreen('step-hardship');
   await step('hardship');
+  await d.settled();
   await d.page.locator('[role=option]').nth(4).click(); // migrant worker's wages: exempt
   await d.click('.k-act--next');
   await d.expectScreen('step-description');
@@ -641,6 +642,7 @@ describe('kiosk: apply for legal aid', () => {
       await d.keyboard([...PHONE]);
       await d.click('.k-act--next');
       await d.click('[data-category=grassland_land]');
+      await d.settled();
       await d.page.locator('[role=option]').nth(6).click();
       await d.click('.k-act--next');
       await d.expectScreen('step-description');

@@ -111,6 +111,7 @@ async function setFontSize(page: Page, index: 0 | 1 | 2): Promise<void> {
 
 /** Hardship to review: the long Mongolian pages. */
 async function toReview(d: KioskDriver, language: KioskLanguage): Promise<void> {
+  await d.settled();
   await d.page.locator('[role=option]').nth(4).click();
   await d.click('.k-act--next');
   await d.expectScreen('step-description');
