@@ -22,10 +22,7 @@ import {
 } from '@pls/shared/domain';
 import { SAMPLE_CARDS } from '@pls/shared/idcard';
 import type { KioskApi } from '@pls/shared/protocol';
-import {
-  DEGRADATIONS,
-  renderSyntheticCard,
-} from '../kiosk/electron/services/ocr/testing/synthetic-card';
+import { DEGRADATIONS, renderSyntheticCard } from '../kiosk/host/ocr/testing/synthetic-card';
 import { KioskDriver, type AuditProblem } from './kiosk-driver';
 import {
   A4_PRINTER,

@@ -122,7 +122,10 @@ export interface KioskAgent {
   stop(): Promise<void>;
 }
 
-/** `tsx kiosk/agent/main.ts --simulate-reader` on a free port, printing through the spool. */
+/**
+ * `tsx kiosk/agent/main.ts --simulate-reader` on a free port, printing through the spool; the
+ * agent composes its host with `composeKioskHost` like Electron main does.
+ */
 export function startKioskAgent(spool: PrinterSpool): Promise<KioskAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pls-e2e-agent-'));
   const child = spawn(
@@ -133,13 +136,17 @@ export function startKioskAgent(spool: PrinterSpool): Promise<KioskAgent> {
       join(REPO_ROOT, 'kiosk', 'agent', 'main.ts'),
       '--simulate-reader',
       '--port=0',
-      `--data-dir=${dataDir}`,
       `--receipt-printer=${RECEIPT_PRINTER}`,
       `--a4-printer=${A4_PRINTER}`,
     ],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, PATH: `${spool.binDir}:${process.env['PATH'] ?? ''}` },
+      // The agent finds its data under DATA_DIR (token and key in DATA_DIR/agent), as in production.
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PATH: `${spool.binDir}:${process.env['PATH'] ?? ''}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -152,9 +159,14 @@ export function startKioskAgent(spool: PrinterSpool): Promise<KioskAgent> {
     }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /device agent: (http:\/\/\S+)/.exec(output);
+      const match = /device agent: (http:\/\/\S+).*token in (\S+)\)/.exec(output);
       if (match) {
         clearTimeout(timer);
+        if (match[2] !== join(dataDir, 'agent', 'agent-token')) {
+          child.kill('SIGKILL');
+          reject(new Error(`the agent kept its token outside DATA_DIR: ${match[2]}`));
+          return;
+        }
         resolve({
           url: match[1]!,
           process: child,

@@ -37,7 +37,7 @@ import {
   type SamResponse,
   type SimulatedCard,
 } from '@pls/shared/idcard';
-import { openIdCardReader, SimulatedTransport } from '../../kiosk/electron/services/idcard';
+import { openIdCardReader, SimulatedTransport } from '../../kiosk/host/idcard';
 import { result, type BenchResult, type RunOptions } from '../framework';
 
 /** The fixed budgets this suite used to report as references; now notes under the table. */

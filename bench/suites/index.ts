@@ -11,6 +11,7 @@ import { run as ocr } from './ocr';
 import { run as print } from './print';
 import { run as search } from './search';
 import { syncSuite } from './sync';
+import { run as tv } from './tv';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
@@ -24,4 +25,5 @@ export const SUITES: readonly BenchSuite[] = [
   fromRunFunction('print', 'print documents rendered to PDF', print),
   fromRunFunction('ocr', 'ID card OCR', ocr),
   fromRunFunction('kiosk', 'kiosk renderer: card to form, submit to receipt', kiosk),
+  fromRunFunction('tv', 'TV box idle sync cost and switch-on spread (ADR 0004)', tv),
 ];

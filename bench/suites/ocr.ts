@@ -20,17 +20,11 @@ import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { makeSampleIdNumber } from '@pls/shared/domain';
 import type { OcrMode } from '@pls/shared/protocol';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import { createIdCardOcr, idLineRegion } from '../../kiosk/electron/services/ocr/id-card-ocr';
-import { extractIdCandidates } from '../../kiosk/electron/services/ocr/id-card-text';
-import { decodeImage } from '../../kiosk/electron/services/ocr/image-preprocess';
-import {
-  chiSimBestIntPath,
-  createTesseractEngine,
-} from '../../kiosk/electron/services/ocr/tesseract-engine';
-import {
-  DEGRADATIONS,
-  renderSyntheticCard,
-} from '../../kiosk/electron/services/ocr/testing/synthetic-card';
+import { createIdCardOcr, idLineRegion } from '../../kiosk/host/ocr/id-card-ocr';
+import { extractIdCandidates } from '../../kiosk/host/ocr/id-card-text';
+import { decodeImage } from '../../kiosk/host/ocr/image-preprocess';
+import { chiSimBestIntPath, createTesseractEngine } from '../../kiosk/host/ocr/tesseract-engine';
+import { DEGRADATIONS, renderSyntheticCard } from '../../kiosk/host/ocr/testing/synthetic-card';
 import { result, type BenchResult, type RunOptions } from '../framework';
 
 /** What the research note measured in Node, ms (shared/docs/ocr-voice-print-electron.md). */

@@ -19,7 +19,7 @@ import {
   createPrintService,
   mmToCssPx,
   type PageEngine,
-} from '../../kiosk/electron/services/print';
+} from '../../kiosk/host/print';
 import { result, type BenchResult, type RunOptions } from '../framework';
 
 /** Per PDF in the research note's verified pipeline (setContent → print media → pdf). */

@@ -1,31 +1,16 @@
 /**
- * The device agent's server: the kiosk services for a kiosk running in plain Chromium. Listens
- * on loopback only; HTTP serves the renderer's built files (with the agent token put into
- * index.html), the WebSocket at /agent carries the bridge.
- *
- * Who may connect: only a client that presents the token (a 256-bit random value made at each
- * start) — other local users' programs and web pages cannot. The Host header must name the
- * loopback address (defeats DNS rebinding, which would otherwise let a web page read the token
- * from index.html), and a browser client's Origin must be the agent's own.
+ * The kiosk's device agent server: the shared loopback agent (`@pls/shared/host`: token,
+ * Host/Origin checks, renderer files, JSON-RPC over WebSocket) serving the kiosk host's
+ * handlers. A call the renderer got wrong is a JSON-RPC error (unknown method, invalid params);
+ * a service that throws is logged by the agent and answered as an internal error.
  */
-import { timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { describeKioskCallError, dispatchKioskCall } from '@pls/shared/protocol';
-import type { KioskHost } from '../electron/services/host/kiosk-handlers';
-import {
-  AGENT_MAX_PAYLOAD,
-  AGENT_PATH,
-  AGENT_SUBPROTOCOL,
-  RPC_ERRORS,
-  TOKEN_META_NAME,
-  TOKEN_PROTOCOL_PREFIX,
-  type RpcResponse,
-} from './agent-protocol';
+import { startLoopbackAgent, type RunningAgent } from '@pls/shared/host';
+import { describeKioskCallError, dispatchKioskCall, RPC_ERRORS } from '@pls/shared/protocol';
+import { err, ok } from '@pls/shared/domain';
+import type { KioskHost } from '../host/kiosk-handlers';
 import { placeholderPage } from './placeholder-page';
+
+export type { RunningAgent };
 
 export interface AgentOptions {
   readonly host: KioskHost;
@@ -37,195 +22,27 @@ export interface AgentOptions {
   readonly log?: (line: string) => void;
 }
 
-export interface RunningAgent {
-  readonly port: number;
-  readonly url: string;
-  readonly wsUrl: string;
-  close(): Promise<void>;
-}
-
-const LOOPBACK = '127.0.0.1';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ogg': 'audio/ogg',
-  '.wasm': 'application/wasm',
-  '.ico': 'image/x-icon',
-};
-
-export function tokenMatches(expected: string, presented: string | undefined): boolean {
-  if (presented === undefined) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** The token from `Sec-WebSocket-Protocol: kiosk-agent.v1, token.<hex>`. */
-export function tokenFromProtocols(header: string | undefined): string | undefined {
-  return header
-    ?.split(',')
-    .map((p) => p.trim())
-    .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))
-    ?.slice(TOKEN_PROTOCOL_PREFIX.length);
-}
-
-export function allowedHosts(port: number): string[] {
-  return [`${LOOPBACK}:${port}`, `localhost:${port}`];
-}
-
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="${TOKEN_META_NAME}" content="${token}">`;
-  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : meta + html;
-}
-
-export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
-  const log = options.log ?? (() => {});
-  let port = options.port;
-  const sockets = new Set<WebSocket>();
-
-  const serveFile = (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const dir = options.rendererDir;
-    if (dir === undefined || !existsSync(join(dir, 'index.html'))) {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
-      res.end(placeholderPage(options.token));
-      return;
-    }
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(normalize(dir) + sep) && file !== normalize(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    // Client-side routes fall back to index.html.
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (file.endsWith('index.html')) {
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(injectToken(readFileSync(file, 'utf8'), options.token));
-      return;
-    }
-    res.writeHead(200, { 'content-type': type });
-    createReadStream(file).pipe(res);
-  };
-
-  const server: Server = createServer((req, res) => {
-    if (!allowedHosts(port).includes(req.headers.host ?? '')) {
-      res.writeHead(421, { 'content-type': 'text/plain' }).end('wrong host');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    serveFile(req, res);
-  });
-
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: AGENT_MAX_PAYLOAD,
-    handleProtocols: (protocols) => (protocols.has(AGENT_SUBPROTOCOL) ? AGENT_SUBPROTOCOL : false),
-  });
-
-  server.on('upgrade', (req, socket, head) => {
-    const reject = (status: number, reason: string) => {
-      log(`agent: refused a WebSocket (${reason})`);
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n\r\n`);
-    };
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== AGENT_PATH) return reject(404, 'Not Found');
-    if (!allowedHosts(port).includes(req.headers.host ?? ''))
-      return reject(421, 'Misdirected Request');
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts(port).some((h) => origin === `http://${h}`)) {
-      return reject(403, 'Forbidden');
-    }
-    const protocols = req.headers['sec-websocket-protocol'];
-    if (!tokenMatches(options.token, tokenFromProtocols(protocols)))
-      return reject(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-
-  wss.on('connection', (ws: WebSocket) => {
-    sockets.add(ws);
-    const unsubscribe = options.host.subscribe((event) => {
-      if (ws.readyState === ws.OPEN)
-        ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'event', params: event }));
-    });
-    ws.on('close', () => {
-      unsubscribe();
-      sockets.delete(ws);
-    });
-    ws.on('message', async (data) => {
-      const reply = (response: RpcResponse) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
-      };
-      let request: unknown;
-      try {
-        request = JSON.parse(data.toString());
-      } catch {
-        return reply({
-          jsonrpc: '2.0',
-          id: null,
-          error: { code: RPC_ERRORS.parse, message: 'parse error' },
+export function startAgent(options: AgentOptions): Promise<RunningAgent> {
+  return startLoopbackAgent({
+    token: options.token,
+    port: options.port,
+    ...(options.rendererDir !== undefined ? { rendererDir: options.rendererDir } : {}),
+    ...(options.log !== undefined ? { log: options.log } : {}),
+    placeholder: placeholderPage,
+    handler: {
+      async call(method, params) {
+        const outcome = await dispatchKioskCall(options.host.handlers, method, params);
+        if (outcome.ok) return ok(outcome.value);
+        return err({
+          code:
+            outcome.error.kind === 'unknownMethod'
+              ? RPC_ERRORS.methodNotFound
+              : RPC_ERRORS.invalidParams,
+          message: describeKioskCallError(outcome.error),
+          data: outcome.error,
         });
-      }
-      const r = request as { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown };
-      const id = typeof r.id === 'number' || typeof r.id === 'string' ? r.id : null;
-      if (r.jsonrpc !== '2.0' || id === null || typeof r.method !== 'string') {
-        return reply({
-          jsonrpc: '2.0',
-          id,
-          error: { code: RPC_ERRORS.invalidRequest, message: 'invalid request' },
-        });
-      }
-      try {
-        const outcome = await dispatchKioskCall(options.host.handlers, r.method, r.params);
-        if (outcome.ok) return reply({ jsonrpc: '2.0', id, result: outcome.value });
-        const code =
-          outcome.error.kind === 'unknownMethod'
-            ? RPC_ERRORS.methodNotFound
-            : RPC_ERRORS.invalidParams;
-        return reply({
-          jsonrpc: '2.0',
-          id,
-          error: { code, message: describeKioskCallError(outcome.error), data: outcome.error },
-        });
-      } catch (error) {
-        // A bug in a service: logged here, reported without details (they may carry PII).
-        log(
-          `agent: ${r.method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
-        return reply({
-          jsonrpc: '2.0',
-          id,
-          error: { code: RPC_ERRORS.internal, message: `${r.method} failed` },
-        });
-      }
-    });
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, LOOPBACK, () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    url: `http://${LOOPBACK}:${port}/`,
-    wsUrl: `ws://${LOOPBACK}:${port}${AGENT_PATH}`,
-    async close() {
-      for (const ws of sockets) ws.terminate();
-      wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+      subscribe: (listener) => options.host.subscribe(listener),
     },
-  };
+  });
 }

@@ -12,25 +12,19 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { KIOSK_METHOD_NAMES, type BridgeReaderEvent, type KioskApi } from '@pls/shared/protocol';
-import { connectAgent, type AgentClient, type WebSocketLike } from '../src/bridge/agent-client';
-import { openIdCardReader } from '../electron/services/idcard';
-import { createKioskHost, type KioskHost } from '../electron/services/host/kiosk-handlers';
-import { createIdCardOcr } from '../electron/services/ocr/id-card-ocr';
-import {
-  createChromiumPageEngine,
-  createDocumentRenderer,
-  createPrintService,
-} from '../electron/services/print';
 import {
   createFileSecretStore,
   createSafeStorageSecretStore,
-  createSecretsService,
   type SafeStoragePort,
-} from '../electron/services/secure-storage';
+} from '@pls/shared/host';
+import { AGENT_SUBPROTOCOL } from '@pls/shared/protocol';
+import { connectAgent, type AgentClient, type WebSocketLike } from '../src/bridge/agent-client';
+import { composeKioskHost } from '../host/compose-kiosk-host';
+import type { KioskHost } from '../host/kiosk-handlers';
+import { createChromiumPageEngine } from '../host/print';
 import { registerKioskIpc } from '../electron/ipc/register-ipc';
 import { createPreloadBridge } from '../electron/ipc/preload-bridge';
 import { startAgent, type RunningAgent } from './agent-server';
-import { AGENT_SUBPROTOCOL } from './agent-protocol';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dirs: string[] = [];
@@ -51,28 +45,19 @@ const keychain: SafeStoragePort = {
 const stops: (() => Promise<void>)[] = [];
 
 function makeHost(secretsFor: 'electron' | 'agent'): KioskHost {
-  const { reader, control } = openIdCardReader({ simulate: true, latencyMs: 0 });
-  const ocr = createIdCardOcr({
-    startEngine: () => Promise.reject(new Error('OCR engine not started in this test')),
-  });
-  const engine = createChromiumPageEngine();
   const dir = tempDir();
-  const store =
-    secretsFor === 'agent'
-      ? createFileSecretStore(dir)
-      : createSafeStorageSecretStore(keychain, dir);
-  const host = createKioskHost({
-    reader,
-    ...(control ? { simulator: control } : {}),
-    ocr,
-    print: createPrintService({ render: createDocumentRenderer(repoRoot), engine, printers: {} }),
-    secrets: createSecretsService(store),
-  });
-  reader.start();
-  stops.push(async () => {
-    await reader.stop();
-    await engine.dispose();
-  });
+  const { host, dispose } = composeKioskHost(
+    { repoRoot, simulateReader: true, readerLatencyMs: 0, printers: {} },
+    {
+      secretStore:
+        secretsFor === 'agent'
+          ? createFileSecretStore(dir)
+          : createSafeStorageSecretStore(keychain, dir),
+      pageEngine: createChromiumPageEngine(),
+      startOcrEngine: () => Promise.reject(new Error('OCR engine not started in this test')),
+    },
+  );
+  stops.push(dispose);
   return host;
 }
 

@@ -3,7 +3,7 @@
  * Served until the kiosk renderer is built (kiosk/dist/renderer): says so in both languages and
  * shows that the bridge works by connecting to the agent and showing the reader's status.
  */
-import { AGENT_PATH, AGENT_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from './agent-protocol';
+import { AGENT_PATH, AGENT_SUBPROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@pls/shared/protocol';
 
 export function placeholderPage(token: string): string {
   return `<!doctype html><html lang="zh-Hans-CN"><head><meta charset="utf-8">

@@ -1,7 +1,8 @@
 /**
- * Electron main process: composition root and wiring only. Services are plain modules
- * (services/*, tested in Node); this file gives them Electron's ports: the kiosk window, the
- * app:// protocol (renderer files and print documents), IPC, safeStorage, printers.
+ * Electron main process: wiring only. The host is composed by `composeKioskHost` (kiosk/host,
+ * tested in Node through the agent and the bridge contract test); this file gives it Electron's
+ * ports: the kiosk window, the app:// protocol (renderer files and print documents), IPC,
+ * safeStorage, printers.
  * Start: `electron kiosk` (out/main/index.js after `electron-vite build`), `--simulate-reader`
  * for the simulated reader.
  */
@@ -10,17 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openIdCardReader } from './services/idcard';
-import { createKioskHost } from './services/host/kiosk-handlers';
-import { createIdCardOcr } from './services/ocr/id-card-ocr';
-import { createTesseractEngine } from './services/ocr/tesseract-engine';
-import {
-  createDocumentRenderer,
-  createElectronOutput,
-  createElectronPageEngine,
-  createPrintService,
-} from './services/print';
-import { createSafeStorageSecretStore, createSecretsService } from './services/secure-storage';
+import { createSafeStorageSecretStore } from '@pls/shared/host';
+import { composeKioskHost } from '../host/compose-kiosk-host';
+import { createElectronOutput, createElectronPageEngine } from '../host/print';
 import { registerKioskIpc } from './ipc/register-ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,7 +60,6 @@ async function start(): Promise<void> {
     },
   });
 
-  const { reader, control } = openIdCardReader({ simulate: simulateReader });
   const engine = createElectronPageEngine({
     createWindow: (widthPx) =>
       new BrowserWindow({
@@ -82,30 +74,29 @@ async function start(): Promise<void> {
       return { url: `app://print/${id}`, release: () => printDocuments.delete(id) };
     },
   });
-  const host = createKioskHost({
-    reader,
-    ...(control ? { simulator: control } : {}),
-    ocr: createIdCardOcr({ startEngine: () => createTesseractEngine() }),
-    print: createPrintService({
-      render: createDocumentRenderer(repoRoot),
-      engine,
-      output: createElectronOutput({ getPrinters: () => window.webContents.getPrintersAsync() }),
+  const { host, dispose } = composeKioskHost(
+    {
+      repoRoot,
+      simulateReader,
       printers: {
         ...(process.env['KIOSK_RECEIPT_PRINTER']
           ? { receipt: process.env['KIOSK_RECEIPT_PRINTER'] }
           : {}),
         ...(process.env['KIOSK_A4_PRINTER'] ? { a4: process.env['KIOSK_A4_PRINTER'] } : {}),
       },
-    }),
-    secrets: createSecretsService(
-      createSafeStorageSecretStore(safeStorage, app.getPath('userData')),
-    ),
-  });
+    },
+    {
+      secretStore: createSafeStorageSecretStore(safeStorage, app.getPath('userData')),
+      pageEngine: engine,
+      printerOutput: createElectronOutput({
+        getPrinters: () => window.webContents.getPrintersAsync(),
+      }),
+    },
+  );
   const unregister = registerKioskIpc(ipcMain, host, window.webContents);
-  reader.start();
   window.on('closed', () => {
     unregister();
-    void reader.stop();
+    void dispose();
   });
   await window.loadURL('app://kiosk/index.html');
 }

@@ -15,9 +15,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isReaderAttached } from '../electron/services/idcard';
+import { resolveDataRoot } from '@pls/shared/host';
+import { isReaderAttached } from '../host/idcard';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = join(repoRoot, 'kiosk', 'dist', 'renderer');
@@ -29,11 +30,8 @@ const forwarded = process.argv
 const serverUrl = (process.env['SYNC_SERVER_URL'] ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
 const station = process.env['KIOSK_STATION'] ?? 'station-xilinhot-baiyinxile';
 const demoPin = process.env['KIOSK_DEMO_STAFF_PIN'] ?? '246813';
-const serverDataDir = (() => {
-  const setting = process.env['DATA_DIR'];
-  if (!setting) return join(repoRoot, 'data');
-  return isAbsolute(setting) ? setting : resolve(repoRoot, setting);
-})();
+// The machine's one data root, resolved as the sync server and the device agent resolve it.
+const serverDataDir = resolveDataRoot(process.env, repoRoot);
 
 interface AdminRpc {
   (...argv: string[]): Promise<{ exitCode: number; output: string[] }>;

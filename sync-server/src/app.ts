@@ -10,6 +10,7 @@ import { registerAttachmentRoutes } from './routes/attachments';
 import { registerDeviceCors } from './routes/cors';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerHealth } from './routes/health';
+import { registerMediaRoutes } from './routes/media';
 import { sendFailure } from './routes/reply';
 import { registerStreamRoute } from './routes/stream';
 import { registerSyncRoutes } from './routes/sync';
@@ -90,6 +91,7 @@ export async function buildApp(
   registerSyncRoutes(app, ctx);
   registerStreamRoute(app, ctx);
   registerAttachmentRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
   registerAdminRpc(app, ctx);
   return app;
 }

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listDrafts, type LocalDatabase } from '@pls/shared/db';
+import { listDrafts, type DatabaseWith } from '@pls/shared/db';
 import { applyReducer, INITIAL_APPLY_STATE } from './apply-flow';
 import { createDraftKeeper } from './draft-keeper';
 import { decodeDraft } from './draft-codec';
 import { openTestDatabase } from '../testing/test-database';
 import { SAMPLE_ACTIONS } from '../testing/sample-draft';
 
-let db: LocalDatabase | undefined;
+let db: DatabaseWith<'drafts'> | undefined;
 afterEach(async () => {
   await db?.close();
   db = undefined;

@@ -7,7 +7,7 @@
  * Writes are chained: a save that is still running when the draft is discarded finishes
  * first, and nothing is saved after a discard, so a late save cannot bring a discarded draft back.
  */
-import { deleteDraft, saveDraft, type LocalDatabase } from '@pls/shared/db';
+import { deleteDraft, saveDraft, type DatabaseWith } from '@pls/shared/db';
 import { newDocumentId } from '@pls/shared/domain';
 import type { ApplyState } from './apply-flow';
 import { encodeDraft } from './draft-codec';
@@ -22,7 +22,7 @@ export interface DraftKeeper {
 }
 
 export function createDraftKeeper(
-  db: LocalDatabase,
+  db: DatabaseWith<'drafts'>,
   options: { id?: string; now?: () => Date; onError?: (error: unknown) => void } = {},
 ): DraftKeeper {
   const now = options.now ?? (() => new Date());
@@ -59,7 +59,7 @@ export function createDraftKeeper(
         await deleteDraft(db, id);
         // RxDB caches each query's last result: the one saveDraft and deleteDraft used still
         // holds the form as it was. Running it again leaves it holding nothing.
-        await db.drafts?.findOne(id).exec();
+        await db.drafts.findOne(id).exec();
       });
     },
     settled: () => chain,

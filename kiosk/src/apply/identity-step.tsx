@@ -101,8 +101,6 @@ export function IdentityStep({
       void voice.speak(
         ocrVerified(result.value) ? 'kiosk:ocr.checkPrompt' : 'kiosk:ocr.needsStaff',
       );
-    } catch {
-      setOcrProblem(true);
     } finally {
       setBusy(false);
     }

@@ -16,7 +16,7 @@ import {
   type LocalDatabase,
   type LocalValue,
 } from '@pls/shared/db';
-import type { KioskApi } from '@pls/shared/protocol';
+import { describeBridgeError, type KioskApi } from '@pls/shared/protocol';
 import { enrollWithServer, type EnrollFailure } from '@pls/shared/sync';
 
 export interface Enrollment {
@@ -69,7 +69,7 @@ export async function loadEnrollment(
 ): Promise<Result<Enrolled | undefined, EnrollError>> {
   const enrollment = await readLocalValue(db, LOCAL_KEYS.enrollment, parseEnrollment);
   const token = await secrets.getDeviceToken();
-  if (!token.ok) return err({ kind: 'secretStore', message: token.error.message });
+  if (!token.ok) return err({ kind: 'secretStore', message: describeBridgeError(token.error) });
   if (enrollment === undefined || token.value === null) return ok(undefined);
   return ok({ enrollment, token: token.value });
 }
@@ -114,7 +114,7 @@ export async function enrollKiosk(
     return err({ kind: 'protocol', message: 'the enrollment answer has invalid fields' });
   }
   const stored = await secrets.setDeviceToken({ token });
-  if (!stored.ok) return err({ kind: 'secretStore', message: stored.error.message });
+  if (!stored.ok) return err({ kind: 'secretStore', message: describeBridgeError(stored.error) });
   await writeLocalValue(db, LOCAL_KEYS.enrollment, { ...enrollment });
   return ok({ enrollment, token });
 }

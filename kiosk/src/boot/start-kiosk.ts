@@ -5,8 +5,13 @@
  * start screen can show; the resident-facing app starts only when everything is there.
  */
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { createLocalDatabase, type LocalDatabase } from '@pls/shared/db';
-import type { HostInfo, KioskApi } from '@pls/shared/protocol';
+import { createLocalDatabase, type KioskDatabase } from '@pls/shared/db';
+import {
+  describeBridgeError,
+  isHostUnavailable,
+  type HostInfo,
+  type KioskApi,
+} from '@pls/shared/protocol';
 import { startReplication } from '@pls/shared/sync';
 import {
   createAttemptThrottle,
@@ -30,7 +35,7 @@ export type StartFailure =
 export interface Opened {
   readonly kiosk: KioskApi;
   readonly host: HostInfo;
-  readonly db: LocalDatabase;
+  readonly db: KioskDatabase;
 }
 
 export type StartOutcome =
@@ -49,15 +54,16 @@ function detail(error: unknown): string {
 
 export async function openKiosk(installBridge: () => KioskApi): Promise<Opened | StartFailure> {
   let kiosk: KioskApi;
-  let host: HostInfo;
   try {
     kiosk = installBridge();
-    host = await kiosk.host.getInfo();
   } catch (error) {
     return { kind: 'bridge', detail: detail(error) };
   }
+  const host = await kiosk.host.getInfo();
+  if (isHostUnavailable(host)) return { kind: 'bridge', detail: describeBridgeError(host) };
   const key = await kiosk.secrets.getDatabaseKey();
-  if (!key.ok) return { kind: 'databaseKey', detail: `${key.error.kind}: ${key.error.message}` };
+  if (!key.ok)
+    return { kind: 'databaseKey', detail: `${key.error.kind}: ${describeBridgeError(key.error)}` };
   try {
     const db = await createLocalDatabase({
       name: DATABASE_NAME,

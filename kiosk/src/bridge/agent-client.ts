@@ -3,17 +3,21 @@
  * same `createKioskBridge` as Electron's preload, so the renderer gets the same object in both
  * hosts. Calls made while the link is down wait for it (up to `callTimeoutMs`); the link comes
  * back by itself with capped backoff, and the reader status is re-sent to listeners then, since
- * events may have been missed while it was down.
+ * events may have been missed while it was down. A call that gets no answer (timeout, the link
+ * dropped with it in flight, the client closed, the agent's service failed) resolves as
+ * `host_unavailable`; only a call the agent refuses as invalid rejects.
  */
+import { err, ok, type Result } from '@pls/shared/domain';
 import {
+  AGENT_SUBPROTOCOL,
   createKioskBridge,
+  parseRpcMessage,
+  RPC_ERRORS,
+  TOKEN_PROTOCOL_PREFIX,
+  type HostUnavailableReason,
   type KioskApi,
-  type KioskEvent,
   type KioskMethod,
 } from '@pls/shared/protocol';
-
-const AGENT_SUBPROTOCOL = 'kiosk-agent.v1';
-const TOKEN_PROTOCOL_PREFIX = 'token.';
 
 /** The subset of the WebSocket API used here (browser WebSocket, or `ws` in Node tests). */
 export interface WebSocketLike {
@@ -44,10 +48,14 @@ export interface AgentClient {
   close(): void;
 }
 
+type Answer = Result<unknown, HostUnavailableReason>;
+
 interface Pending {
-  resolve(value: unknown): void;
+  resolve(value: Answer): void;
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
+  /** The message, until it is sent (a queued call is not in flight). */
+  queued: string | undefined;
 }
 
 export class AgentCallError extends Error {
@@ -69,9 +77,8 @@ export function connectAgent(options: AgentClientOptions): AgentClient {
     ((url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike);
   const callTimeoutMs = options.callTimeoutMs ?? 60_000;
   const maxBackoffMs = options.maxBackoffMs ?? 5_000;
-  const listeners = new Set<(event: KioskEvent) => void>();
+  const listeners = new Set<(event: unknown) => void>();
   const pending = new Map<number, Pending>();
-  let queue: string[] = [];
   let nextId = 1;
   let socket: WebSocketLike | undefined;
   let closed = false;
@@ -80,7 +87,7 @@ export function connectAgent(options: AgentClientOptions): AgentClient {
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-  const emit = (event: KioskEvent) => {
+  const emit = (event: unknown) => {
     for (const listener of listeners) listener(event);
   };
 
@@ -95,48 +102,55 @@ export function connectAgent(options: AgentClientOptions): AgentClient {
       attempts = 0;
       const wasConnected = connectedOnce;
       connectedOnce = true;
-      for (const message of queue) ws.send(message);
-      queue = [];
+      for (const entry of pending.values()) {
+        if (entry.queued !== undefined) ws.send(entry.queued);
+        entry.queued = undefined;
+      }
       markReady();
       if (wasConnected) {
-        // Events sent while the link was down are lost: give listeners the current status.
+        // Events sent while the link was down are lost: give listeners the current status
+        // (raw, as the agent would have pushed it: the bridge parses it like any event).
         void call('reader.getStatus', {}).then(
-          (status) => emit({ source: 'reader', event: { type: 'statusChanged', status } as never }),
+          (status) => {
+            if (status.ok)
+              emit({ source: 'reader', event: { type: 'statusChanged', status: status.value } });
+          },
           () => {},
         );
       }
     };
     ws.onmessage = ({ data }) => {
-      let message: {
-        id?: number;
-        method?: string;
-        params?: unknown;
-        result?: unknown;
-        error?: { code: number; message: string; data?: unknown };
-      };
-      try {
-        message = JSON.parse(String(data));
-      } catch {
+      const message = parseRpcMessage(data);
+      if (message === undefined) return;
+      if (message.kind === 'event') {
+        emit(message.params);
         return;
       }
-      if (message.method === 'event') {
-        emit(message.params as KioskEvent);
-        return;
-      }
-      const entry = message.id === undefined ? undefined : pending.get(message.id);
-      if (!entry) return;
-      pending.delete(message.id!);
+      const id = message.id;
+      const entry = typeof id === 'number' ? pending.get(id) : undefined;
+      if (!entry || typeof id !== 'number') return;
+      pending.delete(id);
       clearTimeout(entry.timer);
-      if (message.error)
+      if (message.kind === 'result') entry.resolve(ok(message.result));
+      // The agent's service failed (it logged why): no answer, as if the host were away.
+      else if (message.error.code === RPC_ERRORS.internal) entry.resolve(err('hostFailed'));
+      else
         entry.reject(
           new AgentCallError(message.error.message, message.error.code, message.error.data),
         );
-      else entry.resolve(message.result);
     };
     ws.onerror = () => {};
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = undefined;
+      // Calls in flight will not be answered (the agent may or may not have run them): say so
+      // now rather than at their timeout. Queued calls wait for the next connection.
+      for (const [id, entry] of pending) {
+        if (entry.queued !== undefined) continue;
+        pending.delete(id);
+        clearTimeout(entry.timer);
+        entry.resolve(err(closed ? 'closed' : 'disconnected'));
+      }
       if (closed) return;
       attempts++;
       const delay =
@@ -145,22 +159,21 @@ export function connectAgent(options: AgentClientOptions): AgentClient {
     };
   };
 
-  const call = (method: KioskMethod, input: unknown): Promise<unknown> =>
+  const call = (method: KioskMethod, input: unknown): Promise<Answer> =>
     new Promise((resolve, reject) => {
       if (closed) {
-        reject(new Error('agent client is closed'));
+        resolve(err('closed'));
         return;
       }
       const id = nextId++;
       const message = JSON.stringify({ jsonrpc: '2.0', id, method, params: input });
       const timer = setTimeout(() => {
         pending.delete(id);
-        queue = queue.filter((m) => m !== message);
-        reject(new Error(`${method}: no answer from the device agent within ${callTimeoutMs} ms`));
+        resolve(err('timeout'));
       }, callTimeoutMs);
-      pending.set(id, { resolve, reject, timer });
-      if (socket && socket.readyState === OPEN) socket.send(message);
-      else queue.push(message);
+      const online = socket !== undefined && socket.readyState === OPEN;
+      pending.set(id, { resolve, reject, timer, queued: online ? undefined : message });
+      if (online) socket!.send(message);
     });
 
   connect();
@@ -179,7 +192,7 @@ export function connectAgent(options: AgentClientOptions): AgentClient {
       socket?.close();
       for (const [, entry] of pending) {
         clearTimeout(entry.timer);
-        entry.reject(new Error('agent client closed'));
+        entry.resolve(err('closed'));
       }
       pending.clear();
     },

@@ -6,7 +6,7 @@
  */
 import { combineLatest, map, of, type Observable } from 'rxjs';
 import type { Application, CaseUpdate } from '@pls/shared/domain';
-import type { LocalDatabase } from '@pls/shared/db';
+import type { DatabaseWith, LocalDatabase } from '@pls/shared/db';
 import { caseViewOf, receivedAtByCase, type CaseView } from './case-records';
 
 /** Case updates of the given cases. */
@@ -45,8 +45,8 @@ export function watchReceivedAt(db: LocalDatabase, caseId: string): Observable<s
 }
 
 /** Emits whenever a receipt arrives or changes (the retention job runs on it). */
-export function watchReceipts(db: LocalDatabase): Observable<unknown> | undefined {
-  return db.case_updates?.find({ selector: { kind: 'received' } }).$;
+export function watchReceipts(db: DatabaseWith<'case_updates'>): Observable<unknown> {
+  return db.case_updates.find({ selector: { kind: 'received' } }).$;
 }
 
 /** One application of this station with its case view, for staff mode. */

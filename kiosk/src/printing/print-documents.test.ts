@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '@pls/shared/domain';
 import { parsePrintDocumentSpec } from '@pls/shared/print';
-import type { KioskApi, PrintDocumentInput } from '@pls/shared/protocol';
+import { hostUnavailable, type KioskApi, type PrintDocumentInput } from '@pls/shared/protocol';
 import { sampleApplication, sampleTrackingCode } from '@pls/shared/testing';
 import { formSpec, printSpec, receiptSpec, type PrinterSettings } from './print-documents';
 
@@ -65,12 +65,13 @@ describe('print documents', () => {
       kind: 'failed',
       detail: 'XP58: Print job failed',
     });
+    // The bridge answers a dropped agent link as host_unavailable, never by rejecting.
     const gone = {
-      printDocument: async () => Promise.reject(new Error('agent link down')),
+      printDocument: async () => err(hostUnavailable('disconnected')),
     } as unknown as KioskApi['print'];
     expect(await printSpec(gone, spec, SETTINGS)).toEqual({
       kind: 'failed',
-      detail: 'agent link down',
+      detail: 'host_unavailable (disconnected)',
     });
     expect(await printSpec(gone, undefined, SETTINGS)).toEqual({ kind: 'disabled' });
   });

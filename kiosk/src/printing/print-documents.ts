@@ -1,13 +1,19 @@
 /**
  * Printing the receipt (80/58 mm roll) and the A4 application form through the bridge. The
- * host renders, lays out and prints (kiosk/electron/services/print); here: which document,
+ * host renders, lays out and prints (kiosk/host/print); here: which document,
  * which printer from device_config, and what the resident and staff are told when it did not
  * print. A printer out of paper is an outcome, not an exception: the tracking code is on the
  * screen, and staff can reprint from staff mode.
  */
 import type { Application, DeviceConfig, LocalizedText } from '@pls/shared/domain';
 import type { PrintDocumentSpec } from '@pls/shared/print';
-import type { KioskApi, PrinterStatus, PrintError } from '@pls/shared/protocol';
+import {
+  describeBridgeError,
+  type HostUnavailable,
+  type KioskApi,
+  type PrinterStatus,
+  type PrintError,
+} from '@pls/shared/protocol';
 
 export type PrinterSettings = DeviceConfig['printers'];
 
@@ -46,8 +52,11 @@ export function formSpec(
   return { kind: 'legalAidForm', application, stationName };
 }
 
-function outcomeOf(error: PrintError): PrintOutcome {
+function outcomeOf(error: PrintError | HostUnavailable): PrintOutcome {
   switch (error.kind) {
+    // The agent link is down or the host failed: the same for the resident as a jammed printer.
+    case 'hostUnavailable':
+      return { kind: 'failed', detail: describeBridgeError(error) };
     case 'printerNotReady':
       return { kind: 'notReady', status: error.status };
     case 'printFailed':
@@ -65,15 +74,10 @@ export async function printSpec(
   if (spec === undefined) return { kind: 'disabled' };
   const printerName =
     spec.kind === 'receipt' ? settings.receiptPrinterName : settings.a4PrinterName;
-  try {
-    const result = await print.printDocument({
-      document: spec,
-      copies: 1,
-      ...(printerName ? { printerName } : {}),
-    });
-    return result.ok ? { kind: 'printed', printer: result.value.printer } : outcomeOf(result.error);
-  } catch (error) {
-    // The agent link is down or the host failed: the same for the resident as a jammed printer.
-    return { kind: 'failed', detail: error instanceof Error ? error.message : String(error) };
-  }
+  const result = await print.printDocument({
+    document: spec,
+    copies: 1,
+    ...(printerName ? { printerName } : {}),
+  });
+  return result.ok ? { kind: 'printed', printer: result.value.printer } : outcomeOf(result.error);
 }

@@ -5,12 +5,12 @@
  */
 import { debounceTime, merge, type Subscription } from 'rxjs';
 import type { DeviceConfig } from '@pls/shared/domain';
-import type { LocalDatabase } from '@pls/shared/db';
+import type { DatabaseWith } from '@pls/shared/db';
 import { purgeDuePersonalData, type PurgeReport } from './retention-purge';
 import { watchReceipts } from '../cases/case-store';
 
 export interface RetentionJobOptions {
-  readonly db: LocalDatabase;
+  readonly db: DatabaseWith<'device_config' | 'case_updates'>;
   readonly deviceId: string;
   readonly intervalMs?: number;
   readonly now?: () => Date;
@@ -51,25 +51,18 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
   };
 
   const subscriptions: Subscription[] = [];
-  const config = db.device_config?.findOne(options.deviceId).$;
+  const config = db.device_config.findOne(options.deviceId).$;
   const updates = watchReceipts(db);
-  if (config) {
-    subscriptions.push(
-      config.subscribe((doc) => {
-        if (doc) retentionDays = (doc.toJSON() as DeviceConfig).retentionDays;
+  subscriptions.push(
+    config.subscribe((doc) => {
+      if (doc) retentionDays = (doc.toJSON() as DeviceConfig).retentionDays;
+    }),
+    merge(config, updates)
+      .pipe(debounceTime(500))
+      .subscribe(() => {
+        if (!stopped) void runNow().catch(() => undefined);
       }),
-    );
-  }
-  const triggers = [config, updates].filter((o) => o !== undefined);
-  if (triggers.length > 0) {
-    subscriptions.push(
-      merge(...triggers)
-        .pipe(debounceTime(500))
-        .subscribe(() => {
-          if (!stopped) void runNow().catch(() => undefined);
-        }),
-    );
-  }
+  );
   const timer = setInterval(
     () => void runNow().catch(() => undefined),
     options.intervalMs ?? RETENTION_INTERVAL_MS,

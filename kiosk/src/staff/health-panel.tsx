@@ -2,7 +2,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TranslationKey } from '@pls/shared/i18n';
 import { readerStatusMessage } from '@pls/shared/idcard';
-import type { HostInfo, PrinterStatus, PrintTarget } from '@pls/shared/protocol';
+import {
+  describeBridgeError,
+  isHostUnavailable,
+  type HostInfo,
+  type PrinterStatus,
+  type PrintTarget,
+} from '@pls/shared/protocol';
 import type { SyncStatus } from '@pls/shared/sync';
 import { BigButton, Text } from '@pls/shared/ui';
 import { PRINTER_STATUS_MESSAGES } from '../apply/print-outcome';
@@ -29,16 +35,17 @@ function usePrinterStatus(target: PrintTarget, printerName: string | undefined, 
   useEffect(() => {
     let live = true;
     setStatus('checking');
-    kiosk.print.getPrinterStatus({ target, ...(printerName ? { printerName } : {}) }).then(
-      (s) => live && setStatus(s),
-      () =>
-        live &&
-        setStatus({
-          kind: 'unknown',
-          printer: printerName ?? '',
-          detail: 'no answer from the host',
-        }),
-    );
+    void kiosk.print
+      .getPrinterStatus({ target, ...(printerName ? { printerName } : {}) })
+      .then(
+        (s) =>
+          live &&
+          setStatus(
+            isHostUnavailable(s)
+              ? { kind: 'unknown', printer: printerName ?? '', detail: describeBridgeError(s) }
+              : s,
+          ),
+      );
     return () => {
       live = false;
     };

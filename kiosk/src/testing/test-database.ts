@@ -4,15 +4,15 @@
  * per process). Close it in afterEach.
  */
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { createLocalDatabase, type LocalCollectionName, type LocalDatabase } from '@pls/shared/db';
+import { createLocalDatabase, type DatabaseOf, type LocalCollectionName } from '@pls/shared/db';
 
 let counter = 0;
 
 export const TEST_KEY = 'kiosk-unit-test-key-not-secret-0123';
 
-export function openTestDatabase(
-  collections: readonly LocalCollectionName[],
-): Promise<LocalDatabase> {
+export function openTestDatabase<const C extends LocalCollectionName>(
+  collections: readonly C[],
+): Promise<DatabaseOf<C>> {
   counter += 1;
   return createLocalDatabase({
     name: `kiosk-test-${process.pid}-${counter}`,

@@ -4,9 +4,14 @@
  * shared through context; nothing in it belongs to one resident.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
-import type { LocalDatabase } from '@pls/shared/db';
+import type { KioskDatabase } from '@pls/shared/db';
 import type { DeviceConfig, LocalizedText } from '@pls/shared/domain';
-import type { BridgeReaderEvent, HostInfo, KioskApi } from '@pls/shared/protocol';
+import {
+  isHostUnavailable,
+  type BridgeReaderEvent,
+  type HostInfo,
+  type KioskApi,
+} from '@pls/shared/protocol';
 import type { ReaderStatus } from '@pls/shared/idcard';
 import type { SyncHandle, SyncStatus } from '@pls/shared/sync';
 import type { SyncBadgeStatus } from '@pls/shared/ui';
@@ -18,7 +23,7 @@ import type { StaffCallLog } from '../session/staff-calls';
 export interface KioskRuntime {
   readonly kiosk: KioskApi;
   readonly host: HostInfo;
-  readonly db: LocalDatabase;
+  readonly db: KioskDatabase;
   readonly enrollment: Enrollment;
   readonly sync: SyncHandle;
   readonly staffCalls: StaffCallLog;
@@ -111,12 +116,10 @@ export function useReaderStatus(): ReaderStatus | undefined {
     const unsubscribe = kiosk.reader.subscribe((event) => {
       if (event.type === 'statusChanged') setStatus(event.status);
     });
-    void kiosk.reader.getStatus().then(
-      (current) => {
-        if (live) setStatus((known) => known ?? current);
-      },
-      () => undefined,
-    );
+    void kiosk.reader.getStatus().then((current) => {
+      // No answer from the host: unknown until its next status event.
+      if (live && !isHostUnavailable(current)) setStatus((known) => known ?? current);
+    });
     return () => {
       live = false;
       unsubscribe();

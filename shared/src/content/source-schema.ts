@@ -4,8 +4,7 @@
  * People edit these files; the build turns them into replicated `content` and `directory`
  * documents. Parsing returns a Result so the build can report every bad file at once.
  */
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020';
 import type { FromSchema } from 'json-schema-to-ts';
 import {
   CASE_CATEGORIES,
@@ -17,6 +16,7 @@ import {
   idField,
   mediaRefSchema,
   ok,
+  compileSchemaRaw,
   phoneField,
   regionCodeField,
   slugField,
@@ -342,14 +342,12 @@ interface SourceTypes {
   settings: PackSettings;
 }
 
-let ajv: Ajv2020 | undefined;
+const validators = new Map<SourceKind, ReturnType<typeof compileSchemaRaw>>();
 
 function validatorFor(kind: SourceKind) {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    addFormats(ajv, ['date', 'date-time']);
-  }
-  return ajv.getSchema(kind) ?? (ajv.addSchema(SCHEMAS[kind], kind), ajv.getSchema(kind)!);
+  let validate = validators.get(kind);
+  if (!validate) validators.set(kind, (validate = compileSchemaRaw(SCHEMAS[kind])));
+  return validate;
 }
 
 function describe(error: ErrorObject): string {
@@ -368,10 +366,10 @@ export function parseSource<K extends SourceKind>(
   file: string,
   value: unknown,
 ): Result<SourceTypes[K], SourceProblem[]> {
-  const validate = validatorFor(kind);
-  if (validate(value)) return ok(value as SourceTypes[K]);
+  const checked = validatorFor(kind)(value);
+  if (checked.ok) return ok(value as SourceTypes[K]);
   return err(
-    (validate.errors ?? []).map((error) => ({
+    checked.error.map((error) => ({
       file,
       path: error.instancePath || '/',
       message: describe(error),

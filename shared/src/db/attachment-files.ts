@@ -6,6 +6,7 @@
 import type { AttachmentMeta } from '../domain/schemas/applications';
 import { newDocumentId } from '../domain/ids';
 import type { LocalDatabase } from './create-local-database';
+import { requireCollection } from './collection-access';
 import type { AttachmentFile } from './local-schemas';
 
 const DATA_ATTACHMENT_ID = 'data';
@@ -20,9 +21,7 @@ export interface StoreAttachmentInput {
 }
 
 function filesOf(db: LocalDatabase) {
-  const files = db.attachment_files;
-  if (!files) throw new Error('this database has no attachment_files collection');
-  return files;
+  return requireCollection(db, 'attachment_files');
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -17,9 +17,21 @@ export type LocalCollectionName = CollectionName | LocalOnlyCollectionName;
  * Collections each kind of device holds: a kiosk all of them; a TV box neither applies nor books,
  * nor takes photos.
  */
+export const TV_COLLECTIONS = [
+  'questions',
+  'feedback',
+  'case_updates',
+  'content',
+  'directory',
+  'device_config',
+  'drafts',
+] as const satisfies readonly LocalCollectionName[];
+export type TvCollectionName = (typeof TV_COLLECTIONS)[number];
+export type KioskCollectionName = LocalCollectionName;
+
 export const DEVICE_COLLECTIONS: Readonly<Record<DeviceKind, readonly LocalCollectionName[]>> = {
   kiosk: [...COLLECTION_NAMES, ...LOCAL_ONLY_COLLECTIONS],
-  tv: ['questions', 'feedback', 'case_updates', 'content', 'directory', 'device_config', 'drafts'],
+  tv: TV_COLLECTIONS,
 };
 
 /** RxDB's free-tier limit of open collections per JS process (rxdb-17-facts.md). */

@@ -20,7 +20,15 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { COLLECTIONS, isCollectionName, type DocumentTypes } from '../domain/collections';
 import type { DeviceKind } from '../domain/vocabulary';
-import { DEVICE_COLLECTIONS, schemaOf, toRxSchema, type LocalCollectionName } from './collections';
+import {
+  DEVICE_COLLECTIONS,
+  schemaOf,
+  toRxSchema,
+  type KioskCollectionName,
+  type LocalCollectionName,
+  type TvCollectionName,
+} from './collections';
+import type { DatabaseOf, DatabaseWith } from './collection-access';
 import type { AttachmentFile, Draft } from './local-schemas';
 import { deviceWinsConflictHandler } from './conflict-handler';
 import { MIGRATION_STRATEGIES } from './migrations';
@@ -32,13 +40,19 @@ export interface LocalDocumentTypes extends DocumentTypes {
 
 /**
  * Every collection a device may hold. A TV database lacks some (DEVICE_COLLECTIONS), hence
- * optional: code that serves both kinds checks before use.
+ * optional here: code that serves both kinds checks before use (collection-access.ts); a
+ * kiosk's or a TV's own code gets `KioskDatabase` / `TvDatabase`, where they are required.
  */
 export type LocalCollections = {
   [C in LocalCollectionName]?: RxCollection<LocalDocumentTypes[C]>;
 };
 
 export type LocalDatabase = RxDatabase<LocalCollections>;
+
+/** A kiosk's database as `createLocalDatabase` opens it: every collection there. */
+export type KioskDatabase = DatabaseWith<KioskCollectionName>;
+/** A TV box's database as `createLocalDatabase` opens it (TV_COLLECTIONS). */
+export type TvDatabase = DatabaseWith<TvCollectionName>;
 
 export interface LocalDatabaseOptions {
   /** Database name; one per device profile (e.g. 'pls-kiosk'). */
@@ -95,6 +109,17 @@ async function devModeStorage(
   return wrappedValidateAjvStorage({ storage });
 }
 
+/** A kiosk's full set (the default kind), a TV's full set, or the listed collections. */
+export function createLocalDatabase(
+  options: LocalDatabaseOptions & { deviceKind?: 'kiosk'; collections?: undefined },
+): Promise<KioskDatabase>;
+export function createLocalDatabase(
+  options: LocalDatabaseOptions & { deviceKind: 'tv'; collections?: undefined },
+): Promise<TvDatabase>;
+export function createLocalDatabase<const C extends LocalCollectionName>(
+  options: LocalDatabaseOptions & { collections: readonly C[] },
+): Promise<DatabaseOf<C>>;
+export function createLocalDatabase(options: LocalDatabaseOptions): Promise<LocalDatabase>;
 export async function createLocalDatabase(options: LocalDatabaseOptions): Promise<LocalDatabase> {
   if (options.encryptionKey.length < MIN_ENCRYPTION_KEY_LENGTH) {
     throw new Error(`encryption key must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters`);

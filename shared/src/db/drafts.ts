@@ -6,6 +6,7 @@ import type { RxDocument } from 'rxdb';
 import { newDocumentId } from '../domain/ids';
 import type { CaseKind } from '../domain/case-status';
 import type { LocalDatabase } from './create-local-database';
+import { requireCollection } from './collection-access';
 import type { Draft } from './local-schemas';
 
 export const DEFAULT_DRAFT_TTL_HOURS = 24;
@@ -21,9 +22,7 @@ export interface SaveDraftInput {
 }
 
 function draftsOf(db: LocalDatabase) {
-  const drafts = db.drafts;
-  if (!drafts) throw new Error('this database has no drafts collection');
-  return drafts;
+  return requireCollection(db, 'drafts');
 }
 
 export async function saveDraft(db: LocalDatabase, input: SaveDraftInput): Promise<Draft> {

@@ -7,3 +7,4 @@ export * from './local-store';
 export * from './tracking-sequence';
 export * from './drafts';
 export * from './attachment-files';
+export * from './collection-access';

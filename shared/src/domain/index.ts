@@ -22,3 +22,4 @@ export * from './schemas/device-config';
 export * from './retention';
 export * from './phone';
 export * from './text-input';
+export * from './json-schema';

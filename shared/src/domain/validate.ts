@@ -3,34 +3,14 @@
  * uses on the device. The server runs this on every pushed row; devices run it before saving
  * anything typed by a person, so a bad value is caught where it can still be corrected.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import {
   COLLECTIONS,
   isCollectionName,
   type CollectionName,
   type DocumentTypes,
 } from './collections';
-import { err, ok, type Result } from './result';
-
-/** RxDB keywords that JSON Schema does not know; they carry no validation meaning. */
-const RXDB_KEYWORDS = [
-  'version',
-  'primaryKey',
-  'indexes',
-  'encrypted',
-  'keyCompression',
-  'attachments',
-  'internalIndexes',
-  'final',
-  'ref',
-];
-
-export interface ValidationIssue {
-  /** JSON pointer to the offending value ('' for the document itself). */
-  readonly path: string;
-  readonly message: string;
-}
+import { compileSchema, isRecord, type SchemaCheck, type ValidationIssue } from './json-schema';
+import { err, type Result } from './result';
 
 export type DocumentValidationError =
   | { readonly kind: 'unknownCollection'; readonly collection: string }
@@ -40,47 +20,16 @@ export type DocumentValidationError =
       readonly issues: readonly ValidationIssue[];
     };
 
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-  addFormats(ajv, ['date', 'date-time', 'uri']);
-  ajv.addVocabulary(RXDB_KEYWORDS);
-  return ajv;
-}
+let validators: Map<CollectionName, SchemaCheck<unknown>> | undefined;
 
-let validators: Map<CollectionName, ValidateFunction> | undefined;
-
-function validatorFor(collection: CollectionName): ValidateFunction {
+function validatorFor(collection: CollectionName): SchemaCheck<unknown> {
   if (!validators) {
-    const ajv = createAjv();
     validators = new Map();
     for (const [name, definition] of Object.entries(COLLECTIONS)) {
-      validators.set(name as CollectionName, ajv.compile(definition.schema));
+      validators.set(name as CollectionName, compileSchema(definition.schema));
     }
   }
   return validators.get(collection)!;
-}
-
-function toIssue(error: ErrorObject): ValidationIssue {
-  const where = error.instancePath;
-  switch (error.keyword) {
-    case 'required':
-      return {
-        path: `${where}/${String(error.params['missingProperty'])}`,
-        message: 'is required',
-      };
-    case 'additionalProperties':
-      return {
-        path: `${where}/${String(error.params['additionalProperty'])}`,
-        message: 'is not allowed',
-      };
-    case 'enum':
-      return {
-        path: where,
-        message: `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`,
-      };
-    default:
-      return { path: where, message: error.message ?? error.keyword };
-  }
 }
 
 /**
@@ -101,8 +50,8 @@ export function validateDocument(
 ): Result<unknown, DocumentValidationError> {
   if (!isCollectionName(collection)) return err({ kind: 'unknownCollection', collection });
   let body = document;
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && '_deleted' in body) {
-    const { _deleted: deleted, ...rest } = body as Record<string, unknown>;
+  if (isRecord(body) && '_deleted' in body) {
+    const { _deleted: deleted, ...rest } = body;
     if (typeof deleted !== 'boolean') {
       return err({
         kind: 'invalid',
@@ -112,9 +61,8 @@ export function validateDocument(
     }
     body = rest;
   }
-  const validate = validatorFor(collection);
-  if (validate(body)) return ok(body);
-  return err({ kind: 'invalid', collection, issues: (validate.errors ?? []).map(toIssue) });
+  const checked = validatorFor(collection)(body);
+  return checked.ok ? checked : err({ kind: 'invalid', collection, issues: checked.error });
 }
 
 export function describeValidationError(error: DocumentValidationError): string {

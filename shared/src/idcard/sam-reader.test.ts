@@ -1,6 +1,6 @@
 /**
  * Edge cases of the SAM model, the channel and the reader machine that the host-side
- * simulator tests (kiosk/electron/services/idcard) do not reach: corrupt and late replies,
+ * simulator tests (kiosk/host/idcard) do not reach: corrupt and late replies,
  * faulty listeners, and what the UI is told for each outcome.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
 export * from './sync-wire';
 export * from './sync-errors';
 export * from './enrollment';
-export * from './kiosk-bridge';
+export * from './kiosk-bridge/index';

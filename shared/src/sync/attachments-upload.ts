@@ -9,7 +9,7 @@ import {
   pendingAttachmentFiles,
   readAttachmentBytes,
 } from '../db/attachment-files';
-import type { Result } from '../domain/result';
+import { err, ok, type Result } from '../domain/result';
 import type { HttpFailure, SyncHttp } from './sync-http';
 
 export interface UploadReport {
@@ -17,17 +17,19 @@ export interface UploadReport {
   readonly refused: number;
   /** Files whose application the server does not have yet (pushed later). */
   readonly waiting: number;
-  /** The failure that stopped the round (network, server), if any. */
-  readonly failure?: HttpFailure;
+}
+
+/** The failure that stopped a round (network, server), with what the round did before it. */
+export interface UploadFailure {
+  readonly failure: HttpFailure;
+  readonly report: UploadReport;
 }
 
 export async function uploadPendingAttachments(
   db: LocalDatabase,
-  put:
-    | SyncHttp['putAttachment']
-    | ((...args: Parameters<SyncHttp['putAttachment']>) => Promise<Result<void, HttpFailure>>),
+  put: SyncHttp['putAttachment'],
   now: () => Date = () => new Date(),
-): Promise<UploadReport> {
+): Promise<Result<UploadReport, UploadFailure>> {
   let uploaded = 0;
   let refused = 0;
   let waiting = 0;
@@ -48,8 +50,8 @@ export async function uploadPendingAttachments(
       await markAttachmentFile(db, file.id, { refusedReason: result.error.message.slice(0, 300) });
       refused++;
     } else {
-      return { uploaded, refused, waiting, failure: result.error };
+      return err({ failure: result.error, report: { uploaded, refused, waiting } });
     }
   }
-  return { uploaded, refused, waiting };
+  return ok({ uploaded, refused, waiting });
 }

@@ -7,5 +7,6 @@ export * from './fingerprint';
 export * from './rejections';
 export * from './outbox';
 export * from './attachments-upload';
+export * from './online-source';
 export * from './replication';
 export * from './enroll';

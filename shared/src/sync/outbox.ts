@@ -4,11 +4,10 @@
  * document of kind 'received') and, for an application, the upload of its photos; feedback
  * has no receipt and is acknowledged once the server accepted its current state.
  */
-import type { RxCollection } from 'rxdb';
 import { DEVICE_WRITTEN_COLLECTIONS, type CollectionName } from '../domain/collections';
-import type { RejectionKind } from '../protocol/index';
+import { anyCollection, hasCollection } from '../db/collection-access';
 import type { LocalDatabase } from '../db/create-local-database';
-import { pruneStaleRejections, type Rejection } from './rejections';
+import { pruneStaleRejections, type OutboxRejectionKind, type Rejection } from './rejections';
 
 export const OUTBOX_STATES = [
   /** Saved on the device, not yet accepted by the server. */
@@ -29,7 +28,7 @@ export interface OutboxItem {
   readonly createdAt: string;
   readonly state: OutboxState;
   readonly rejection?: {
-    readonly kind: RejectionKind;
+    readonly kind: OutboxRejectionKind;
     readonly message: string;
     readonly at: string;
   };
@@ -45,15 +44,12 @@ export type PushedCheck = (
 /** Feedback older than this is no longer looked at (it has no receipt to wait for). */
 export const FEEDBACK_OUTBOX_DAYS = 30;
 
-type AnyCollection = RxCollection<Record<string, unknown>>;
-
 export async function computeOutbox(
   db: LocalDatabase,
   isPushed: PushedCheck,
   now: Date = new Date(),
 ): Promise<OutboxItem[]> {
   const items: OutboxItem[] = [];
-  const collections = db.collections as unknown as Partial<Record<string, AnyCollection>>;
   const current = new Map<string, Record<string, unknown>>();
   const rejections = await pruneStaleRejections(db);
   const rejectionOf = new Map<string, Rejection>(
@@ -61,7 +57,7 @@ export async function computeOutbox(
   );
 
   for (const name of DEVICE_WRITTEN_COLLECTIONS) {
-    const collection = collections[name];
+    const collection = anyCollection(db, name);
     if (!collection) continue;
     const selector =
       name === 'feedback'
@@ -78,7 +74,7 @@ export async function computeOutbox(
     for (const doc of docs) current.set(`${name}:${doc['id'] as string}`, doc);
 
     let receipts = new Set<string>();
-    if (name !== 'feedback' && db.case_updates) {
+    if (name !== 'feedback' && hasCollection(db, 'case_updates')) {
       const found = await db.case_updates
         .find({ selector: { caseId: { $in: docs.map((d) => d['id'] as string) } } })
         .exec();
@@ -87,7 +83,7 @@ export async function computeOutbox(
     const unacknowledged = docs.filter((d) => !receipts.has(d['id'] as string));
     const pushed = await isPushed(name, unacknowledged);
     const pendingFiles = new Map<string, number>();
-    if (name === 'applications' && db.attachment_files) {
+    if (name === 'applications' && hasCollection(db, 'attachment_files')) {
       const files = await db.attachment_files
         .find({ selector: { applicationId: { $in: docs.map((d) => d['id'] as string) } } })
         .exec();

@@ -4,17 +4,25 @@
  * flows; the document stays on the device, shown in the outbox as refused, until staff fix it
  * (a changed document is pushed again) or the center's rules change.
  */
-import type { RxCollection } from 'rxdb';
 import type { CollectionName } from '../domain/collections';
-import { REJECTION_KINDS, type RejectionKind } from '../protocol/index';
+import { REJECTION_KINDS } from '../protocol/index';
+import { anyCollection } from '../db/collection-access';
 import type { LocalDatabase } from '../db/create-local-database';
 import { LOCAL_KEYS, readLocalValue, serialized, writeLocalValue } from '../db/local-store';
 import { documentFingerprint } from './fingerprint';
 
+/**
+ * Why a document was set aside: a refusal the center named (422, a protocol `RejectionKind`), or
+ * 'server_error': the center failed on this document alone, again and again (a 5xx that
+ * named no row), while the documents pushed with it went through (push-handler.ts).
+ */
+export const OUTBOX_REJECTION_KINDS = [...REJECTION_KINDS, 'server_error'] as const;
+export type OutboxRejectionKind = (typeof OUTBOX_REJECTION_KINDS)[number];
+
 export interface Rejection {
   readonly collection: CollectionName;
   readonly id: string;
-  readonly kind: RejectionKind;
+  readonly kind: OutboxRejectionKind;
   readonly message: string;
   readonly at: string;
   /** Fingerprint of the refused state: a later edit makes the rejection stale. */
@@ -30,11 +38,18 @@ function parseRejections(value: Record<string, unknown>): Rejection[] {
       r !== null &&
       typeof r.collection === 'string' &&
       typeof r.id === 'string' &&
-      (REJECTION_KINDS as readonly string[]).includes(r.kind) &&
+      (OUTBOX_REJECTION_KINDS as readonly string[]).includes(r.kind) &&
       typeof r.message === 'string' &&
       typeof r.at === 'string' &&
       typeof r.fingerprint === 'string',
   );
+}
+
+export interface RefusedDocument {
+  readonly doc: unknown;
+  readonly id: string;
+  readonly kind: OutboxRejectionKind;
+  readonly message: string;
 }
 
 export async function readRejections(db: LocalDatabase): Promise<Rejection[]> {
@@ -44,7 +59,7 @@ export async function readRejections(db: LocalDatabase): Promise<Rejection[]> {
 export function recordRejections(
   db: LocalDatabase,
   collection: CollectionName,
-  refused: ReadonlyArray<{ doc: unknown; id: string; kind: RejectionKind; message: string }>,
+  refused: ReadonlyArray<RefusedDocument>,
   now: Date = new Date(),
 ): Promise<void> {
   return serialized(db, async () => {
@@ -66,9 +81,8 @@ export function recordRejections(
 
 /** Drops rejections whose document changed since (it will be pushed again) or is gone. */
 export function pruneStaleRejections(db: LocalDatabase): Promise<Rejection[]> {
-  const collections = db.collections as unknown as Partial<Record<string, RxCollection<unknown>>>;
   return pruneRejections(db, async (r) => {
-    const doc = await collections[r.collection]?.findOne(r.id).exec();
+    const doc = await anyCollection(db, r.collection)?.findOne(r.id).exec();
     return doc !== null && doc !== undefined && documentFingerprint(doc.toJSON()) === r.fingerprint;
   });
 }

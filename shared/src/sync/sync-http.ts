@@ -43,10 +43,10 @@ export interface SyncHttpOptions {
   readonly timeoutMs?: number;
 }
 
-export interface PullResult {
-  readonly response: PullResponse;
-  readonly etag: string | null;
-}
+/** A pull's answer: new documents (with the answer's ETag), or a 304 for the ETag sent. */
+export type PullResult =
+  | { readonly modified: true; readonly response: PullResponse; readonly etag: string | null }
+  | { readonly modified: false };
 
 export interface SyncHttp {
   pull(
@@ -54,7 +54,7 @@ export interface SyncHttp {
     checkpoint: SyncCheckpoint | undefined,
     limit: number,
     etag?: string,
-  ): Promise<Result<PullResult | 'notModified', HttpFailure>>;
+  ): Promise<Result<PullResult, HttpFailure>>;
   push(
     collection: CollectionName,
     rows: readonly PushRow[],
@@ -143,13 +143,13 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
       });
       if (!sent.ok) return sent;
       const response = sent.value;
-      if (response.status === 304) return ok('notModified');
+      if (response.status === 304) return ok({ modified: false });
       if (!response.ok) return err(await failureOf(response));
       const body = await json(response);
       if (!body.ok) return body;
       const parsed = parsePullResponse(body.value);
       if (!parsed.ok) return err({ kind: 'protocol', message: parsed.error.message });
-      return ok({ response: parsed.value, etag: response.headers.get('etag') });
+      return ok({ modified: true, response: parsed.value, etag: response.headers.get('etag') });
     },
 
     async push(collection, rows) {

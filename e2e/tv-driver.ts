@@ -1,0 +1,205 @@
+/**
+ * Driving the TV renderer in Chromium with key events only (no mouse, no clicks): the
+ * renderer built and served as a box's Chromium loads it (tv-client/scripts/start.ts), a
+ * remote's keys, a way to walk focus to a target with arrows, screenshots and axe audits.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './support/chromium';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
+
+export interface ServedTv {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the renderer and serves it on a free port (the same script `npm start` runs). */
+export async function serveTv(syncServerUrl: string): Promise<ServedTv> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'tv-client/scripts/start.ts')],
+    {
+      cwd: REPO,
+      env: { ...process.env, TV_PORT: '0', SYNC_SERVER_URL: syncServerUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let seen = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`TV renderer not served:\n${seen}`)), 170_000);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /tv: serving (http:\/\/\S+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`TV server exited ${code}:\n${seen}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Key names as Chromium knows them, with the keyCode a TV remote sends. */
+export async function press(page: Page, key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** A TV remote's colour key: keyCode 403–406 with key ColorF0Red…, as Tizen/HbbTV send them. */
+export async function colourKey(
+  page: Page,
+  colour: 'red' | 'green' | 'yellow' | 'blue',
+): Promise<void> {
+  const spec = {
+    red: ['ColorF0Red', 403],
+    green: ['ColorF1Green', 404],
+    yellow: ['ColorF2Yellow', 405],
+    blue: ['ColorF3Blue', 406],
+  } as const;
+  const [key, keyCode] = spec[colour];
+  await remoteKey(page, key, keyCode);
+}
+
+/** A key as a TV box's browser delivers it (e.g. Tizen Back: key XF86Back, keyCode 10009). */
+export async function remoteKey(page: Page, key: string, keyCode: number): Promise<void> {
+  await page.evaluate(
+    ({ key, keyCode }) => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key,
+          keyCode,
+          bubbles: true,
+          cancelable: true,
+        } as KeyboardEventInit),
+      );
+    },
+    { key, keyCode },
+  );
+}
+
+export async function focusedKey(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => (document.activeElement as HTMLElement | null)?.dataset['focusKey'] ?? null,
+  );
+}
+
+/**
+ * Walks focus to the element with this focus key using arrow keys only: each step presses
+ * the arrow pointing from the focused box toward the target. Fails if it does not get there.
+ */
+export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promise<void> {
+  for (let step = 0; step < maxSteps; step++) {
+    const where = await page.evaluate((key) => {
+      const target = document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+      const active = document.activeElement as HTMLElement | null;
+      if (!target) return { missing: true as const };
+      if (active === target) return { done: true as const };
+      const t = target.getBoundingClientRect();
+      const a = (active ?? document.body).getBoundingClientRect();
+      return {
+        dx: t.left + t.width / 2 - (a.left + a.width / 2),
+        dy: t.top + t.height / 2 - (a.top + a.height / 2),
+        tr: t,
+        ar: a,
+      };
+    }, focusKey);
+    if ('done' in where) return;
+    if ('missing' in where) {
+      // A virtualised row draws only a window: keep moving right along it.
+      await press(page, 'ArrowRight');
+      continue;
+    }
+    const vertical = where.tr.top >= where.ar.bottom - 4 || where.tr.bottom <= where.ar.top + 4;
+    if (vertical && Math.abs(where.dy) > 2)
+      await press(page, where.dy > 0 ? 'ArrowDown' : 'ArrowUp');
+    else await press(page, where.dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
+  throw new Error(`could not walk focus to ${focusKey} (at ${await focusedKey(page)})`);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(TV_ARTIFACTS, { recursive: true });
+  const path = join(TV_ARTIFACTS, `${name}.png`);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Serious or critical axe violations of the page as it is now. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: Document): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
+  });
+}
+
+/** Everything drawn outside the 5% safe area (elements with a box), as descriptions. */
+export async function outsideSafeArea(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window.innerWidth;
+    const h = window.innerHeight;
+    const mx = w * 0.05 - 1;
+    const my = h * 0.05 - 1;
+    const bad: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.tv-safe *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // What is drawn is the box cut by every clipping ancestor (rows and readers scroll).
+      let left = r.left;
+      let top = r.top;
+      let right = r.right;
+      let bottom = r.bottom;
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (getComputedStyle(p).overflow === 'visible') continue;
+        const pr = p.getBoundingClientRect();
+        left = Math.max(left, pr.left);
+        top = Math.max(top, pr.top);
+        right = Math.min(right, pr.right);
+        bottom = Math.min(bottom, pr.bottom);
+      }
+      if (right <= left || bottom <= top) continue;
+      if (el.matches(':focus')) continue; // the focus scale may touch the margin by design
+      if (left < mx || top < my || right > w - mx || bottom > h - my)
+        bad.push(
+          `${el.tagName}.${el.className} ${Math.round(left)},${Math.round(top)},${Math.round(right)},${Math.round(bottom)}`,
+        );
+    }
+    return bad.slice(0, 5);
+  });
+}

@@ -1,5 +1,0 @@
-export * from './image-preprocess';
-export * from './id-card-text';
-export * from './tesseract-engine';
-export * from './id-card-ocr';
-export * from './ocr-command';
