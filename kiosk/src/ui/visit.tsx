@@ -15,6 +15,9 @@ import { decodeDraft } from '../apply/draft-codec';
 import { createDraftKeeper, type DraftKeeper } from '../apply/draft-keeper';
 import type { PhotoBytes } from '../apply/submit-application';
 import { INITIAL_SESSION, sessionReducer, type Screen } from '../session/session-reducer';
+import { AskScreen } from '../ask/ask-screen';
+import { CalculatorsScreen } from '../calculators/calculators-screen';
+import { UrgentScreen } from '../urgent/urgent-screen';
 import { ApplyScreen } from '../apply/apply-screen';
 import { HomeScreen } from './home-screen';
 import { LeaveScreen } from './leave-screen';
@@ -27,6 +30,9 @@ const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',
   apply: 'kiosk:apply.frameTitle',
   track: 'kiosk:track.title',
+  ask: 'services:ask.title',
+  urgent: 'services:urgent.title',
+  calculators: 'services:calculators.title',
   staffPin: 'kiosk:staff.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:apply.frameTitle',
@@ -127,6 +133,11 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     case 'leave':
       onBack = () => dispatchSession({ type: 'leaveCancelled' });
       break;
+    case 'ask':
+    case 'urgent':
+    case 'calculators':
+      onBack = () => dispatchSession({ type: 'home' });
+      break;
     case 'home':
       break;
   }
@@ -219,6 +230,11 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
         {screen.kind === 'track' ? (
           <TrackScreen onLeave={() => dispatchSession({ type: 'home' })} backPresses={trackBack} />
         ) : null}
+        {screen.kind === 'urgent' ? (
+          <UrgentScreen onCallStaff={callStaff} staffCalled={session.staffCalled} />
+        ) : null}
+        {screen.kind === 'calculators' ? <CalculatorsScreen /> : null}
+        {screen.kind === 'ask' ? <AskScreen /> : null}
         {screen.kind === 'staffPin' ? (
           <StaffPinScreen
             purpose={screen.purpose}

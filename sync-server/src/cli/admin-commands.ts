@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import type { ServiceError } from '../errors';
 import { answerQuestion, changeCaseStatus, listCases } from '../services/cases';
 import { issueEnrollmentCode, listDevices, revokeDevice } from '../services/devices';
+import { listFeedback } from '../services/feedback';
 import { publishDocuments } from '../services/publish';
 import { updateDeviceConfig, type DeviceConfigPatch } from '../services/device-config';
 import { setStaffPin } from '../services/staff-pin';
@@ -45,6 +46,7 @@ export const ADMIN_USAGE = [
   '             [--idle-warning <s>] [--language zh-Hans|mn-Mong] [--voice on|off]',
   '             [--receipt 80mm|58mm|none] [--a4 on|off]   change kiosk configuration',
   '  cases [--tracking <code>] [--device <id>]             list received cases',
+  '  feedback [--device <id>]                              list satisfaction ratings received',
   '  case-status <trackingCode> <status> [--reason <text>] [--language zh-Hans|mn-Mong] [--staff <name>]',
   '  answer <trackingCode> --text <text> [--language zh-Hans|mn-Mong] [--staff <name>]',
   '  publish <content|directory> <file.json>               publish an array of documents',
@@ -321,6 +323,28 @@ export async function runAdminCommand(
           [c.trackingCode, c.caseKind, c.status, c.centerReference, c.deviceId, c.receivedAt].join(
             '\t',
           ),
+        ),
+      };
+    }
+
+    case 'feedback': {
+      const args = parse(rest, ['device']);
+      if (typeof args === 'string') return fail(args, 2);
+      const ratings = await listFeedback(
+        ctx.db,
+        args.flags['device'] ? { deviceId: args.flags['device'] } : {},
+      );
+      return {
+        exitCode: 0,
+        output: ratings.map((r) =>
+          [
+            r.deviceId,
+            r.service,
+            r.rating,
+            r.tags.join(','),
+            r.language,
+            r.trackingCode ?? '-',
+          ].join('\t'),
         ),
       };
     }
