@@ -8,7 +8,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Application } from '@pls/shared/domain';
 import type { Draft } from '@pls/shared/db';
 import type { TranslationKey } from '@pls/shared/i18n';
-import { BigButton, IdleGuard, PageFrame, Text } from '@pls/shared/ui';
+import { BigButton, IdleGuard, PageFrame, Text, useInputGuard } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
 import { applyReducer, backLeavesFlow, INITIAL_APPLY_STATE } from '../apply/apply-flow';
 import { decodeDraft } from '../apply/draft-codec';
@@ -18,13 +18,13 @@ import { INITIAL_SESSION, sessionReducer, type Screen } from '../session/session
 import { AskScreen } from '../ask/ask-screen';
 import { CalculatorsScreen } from '../calculators/calculators-screen';
 import { UrgentScreen } from '../urgent/urgent-screen';
-import { ApplyScreen } from './apply/apply-screen';
+import { ApplyScreen } from '../apply/apply-screen';
 import { HomeScreen } from './home-screen';
 import { LeaveScreen } from './leave-screen';
 import { badgeStatus, useDeviceSettings, useRuntime, useSyncStatus } from './runtime';
-import { StaffPinScreen } from './staff/staff-pin-screen';
-import { StaffScreen } from './staff/staff-screen';
-import { TrackScreen } from './track/track-screen';
+import { StaffPinScreen } from '../staff/staff-pin-screen';
+import { StaffScreen } from '../staff/staff-screen';
+import { TrackScreen } from '../track/track-screen';
 
 const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',
@@ -153,6 +153,9 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     dispatchSession({ type: 'callStaff' });
     void voice.speak('common:nav.callStaffSent');
   };
+
+  // Tap safety: the second tap of a double tap does not act on the screen the first opened.
+  useInputGuard(screen.kind === 'apply' ? `apply:${apply.step}` : screen.kind);
 
   const applyMounted = screen.kind === 'apply' || session.applyActive || apply.step === 'done';
   return (

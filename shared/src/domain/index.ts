@@ -22,4 +22,5 @@ export * from './schemas/device-config';
 export * from './schemas/console-forms';
 export * from './retention';
 export * from './phone';
+export * from './text-input';
 export * from './json-schema';

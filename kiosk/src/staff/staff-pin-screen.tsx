@@ -4,11 +4,11 @@
  */
 import { useState } from 'react';
 import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
-import type { StaffPurpose } from '../../session/session-reducer';
-import { isPinShaped, verifyStaffPin } from '../../staff/staff-pin';
-import { PinPad } from '../code-keypad';
-import { useDeviceSettings, useRuntime } from '../runtime';
-import { StepFrame } from '../step-frame';
+import type { StaffPurpose } from '../session/session-reducer';
+import { isPinShaped, verifyStaffPin } from './staff-pin';
+import { PinPad } from '../ui/code-keypad';
+import { useDeviceSettings, useRuntime } from '../ui/runtime';
+import { StepFrame } from '../ui/step-frame';
 
 export function StaffPinScreen({
   purpose,

@@ -6,10 +6,10 @@
 import { useEffect, useMemo, useState, type Dispatch } from 'react';
 import { newDocumentId } from '@pls/shared/domain';
 import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
-import { MAX_PHOTOS, type ApplyAction, type ApplyState } from '../../apply/apply-flow';
-import type { PhotoBytes } from '../../apply/submit-application';
-import { CameraCapture, type CapturedImage } from '../camera-capture';
-import { StepFrame } from '../step-frame';
+import { MAX_PHOTOS, type ApplyAction, type ApplyState } from './apply-flow';
+import type { PhotoBytes } from './submit-application';
+import { CameraCapture, type CapturedImage } from '../ui/camera-capture';
+import { StepFrame } from '../ui/step-frame';
 import { distinctMessages } from './field-messages';
 
 const MAX_PHOTO_BYTES = 5_000_000;

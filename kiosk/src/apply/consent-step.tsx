@@ -1,13 +1,16 @@
 /**
  * First step: the personal-information notice, read aloud, agreed to before the card is read
  * (reading the card and keeping the draft are already processing, PIPL 第十三/十四条). The
- * version of the text agreed to is recorded with the application.
+ * version of the text agreed to is recorded with the application (not shown: residents have no
+ * use for an internal identifier). Accept is enabled only once the whole notice has been on
+ * screen, paged or scrolled to its end, at any font size (PIPL 第十七条: the notice must be
+ * made known before consent; an Accept next to an unread notice is not that).
  */
-import type { Dispatch } from 'react';
+import { useState, type Dispatch } from 'react';
 import { BigButton, ReadingView, Text, useLanguage } from '@pls/shared/ui';
-import type { ApplyAction } from '../../apply/apply-flow';
-import { CONSENT_PARAGRAPHS, CONSENT_TEXT_VERSION } from '../../apply/consent';
-import { StepFrame } from '../step-frame';
+import type { ApplyAction } from './apply-flow';
+import { CONSENT_PARAGRAPHS, CONSENT_TEXT_VERSION } from './consent';
+import { StepFrame } from '../ui/step-frame';
 
 export function ConsentStep({
   dispatch,
@@ -19,6 +22,7 @@ export function ConsentStep({
   progress: { n: number; total: number };
 }) {
   const { language } = useLanguage();
+  const [readToEnd, setReadToEnd] = useState(false);
   return (
     <StepFrame
       testId="step-consent"
@@ -31,6 +35,7 @@ export function ConsentStep({
             label="kiosk:consent.accept"
             className="k-act--accept"
             icon="check"
+            disabled={!readToEnd}
             onPress={() =>
               dispatch({
                 type: 'consentAccepted',
@@ -51,17 +56,14 @@ export function ConsentStep({
         </>
       }
     >
-      <ReadingView label="kiosk:consent.title">
+      <ReadingView label="kiosk:consent.title" onReadToEnd={() => setReadToEnd(true)}>
         {CONSENT_PARAGRAPHS.map((key) => (
           <Text key={key} as="p" k={key} className="k-consent__paragraph" />
         ))}
-        <Text
-          as="p"
-          k="kiosk:consent.version"
-          values={{ version: CONSENT_TEXT_VERSION }}
-          className="k-consent__version"
-        />
       </ReadingView>
+      {readToEnd ? null : (
+        <Text as="p" k="kiosk:consent.readFirst" className="k-consent__read-first" />
+      )}
     </StepFrame>
   );
 }

@@ -13,11 +13,19 @@ import {
   type TrackingCode,
 } from '@pls/shared/domain';
 import type { BridgeReaderEvent } from '@pls/shared/protocol';
-import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
-import { findByIdNumber, lookupCase, type CaseView } from '../../track/case-lookup';
-import { CodeKeypad, PinPad } from '../code-keypad';
-import { useReaderEvents, useRuntime } from '../runtime';
-import { StepFrame } from '../step-frame';
+import { familyKey, formatDateTime } from '@pls/shared/i18n';
+import {
+  BigButton,
+  ErrorNotice,
+  ScriptText,
+  Text,
+  useInputGuard,
+  useLanguage,
+} from '@pls/shared/ui';
+import { findByIdNumber, lookupCase, type CaseView } from './case-lookup';
+import { CodeKeypad, PinPad } from '../ui/code-keypad';
+import { useReaderEvents, useRuntime } from '../ui/runtime';
+import { StepFrame } from '../ui/step-frame';
 import { CaseResult } from './case-result';
 
 type Phase =
@@ -43,6 +51,7 @@ export function TrackScreen({ onLeave, backPresses }: TrackScreenProps) {
   const [problem, setProblem] = useState<Problem>(undefined);
   const [retryIn, setRetryIn] = useState(0);
   const [busy, setBusy] = useState(false);
+  useInputGuard(`track:${phase.kind}`);
 
   const lookUp = async (trackingCode: TrackingCode, lastFour: string) => {
     const verdict = lookupThrottle.check(Date.now());
@@ -227,9 +236,11 @@ export function TrackScreen({ onLeave, backPresses }: TrackScreenProps) {
                 <button
                   type="button"
                   className="pls-button pls-button--secondary k-case-list__item"
+                  data-testid="track-list-item"
+                  data-status={view.status}
                   onClick={() => setPhase({ kind: 'result', view })}
                 >
-                  <span className="k-mono">{formatTrackingCode(view.trackingCode)}</span>
+                  <CaseSummary view={view} />
                 </button>
               </li>
             ))}
@@ -237,6 +248,32 @@ export function TrackScreen({ onLeave, backPresses }: TrackScreenProps) {
         </StepFrame>
       );
   }
+}
+
+/**
+ * One of several cases of a card: when it was submitted, what it is about and where it stands
+ * (codes that differ in their last characters alone do not tell a resident which is which).
+ */
+function CaseSummary({ view }: { view: CaseView }) {
+  const { language } = useLanguage();
+  return (
+    <span className="k-case-list__summary">
+      <ScriptText
+        text={formatDateTime(view.submittedAt, language)}
+        language={language}
+        className="k-case-list__when"
+      />
+      <Text
+        k={familyKey('domain:caseCategory', view.caseCategory)}
+        className="k-case-list__category"
+      />
+      <Text
+        k={familyKey('domain:status.applications', view.status)}
+        className="k-case-list__status"
+      />
+      <span className="k-mono k-case-list__code">{formatTrackingCode(view.trackingCode)}</span>
+    </span>
+  );
 }
 
 function noReader() {}

@@ -1,10 +1,14 @@
-/** What happened to a print job, in words for the resident (and the reason for staff). */
+/**
+ * What happened to a print job, in words for the resident, or for staff when they reprint (a
+ * resident is told to write the code down and ask staff; staff are told whether it printed and,
+ * if not, to fix the printer and press again).
+ */
 import { useEffect } from 'react';
 import type { TranslationKey } from '@pls/shared/i18n';
 import type { PrinterStatus } from '@pls/shared/protocol';
 import { Icon, Text } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
-import type { PrintOutcome } from '../../printing/print-documents';
+import type { PrintOutcome } from '../printing/print-documents';
 
 export const PRINTER_STATUS_MESSAGES: Readonly<Record<PrinterStatus['kind'], TranslationKey>> = {
   ready: 'kiosk:printer.status.ready',
@@ -19,10 +23,32 @@ export const PRINTER_STATUS_MESSAGES: Readonly<Record<PrinterStatus['kind'], Tra
   notConfigured: 'kiosk:printer.status.notConfigured',
 };
 
-export function printMessage(
+export type PrintAudience = 'resident' | 'staff';
+
+function staffPrintMessage(
   outcome: PrintOutcome | 'printing',
   document: 'receipt' | 'form',
 ): TranslationKey {
+  if (outcome === 'printing') return 'kiosk:print.staff.reprinting';
+  switch (outcome.kind) {
+    case 'printed':
+      return document === 'receipt'
+        ? 'kiosk:print.staff.receiptReprinted'
+        : 'kiosk:print.staff.formReprinted';
+    case 'disabled':
+      return 'kiosk:print.staff.disabled';
+    case 'notReady':
+    case 'failed':
+      return 'kiosk:print.staff.notReprinted';
+  }
+}
+
+export function printMessage(
+  outcome: PrintOutcome | 'printing',
+  document: 'receipt' | 'form',
+  audience: PrintAudience = 'resident',
+): TranslationKey {
+  if (audience === 'staff') return staffPrintMessage(outcome, document);
   if (outcome === 'printing')
     return document === 'receipt' ? 'kiosk:print.receiptPrinting' : 'kiosk:print.formPrinting';
   switch (outcome.kind) {
@@ -42,14 +68,16 @@ export function PrintOutcomeNotice({
   outcome,
   document,
   speak = true,
+  audience = 'resident',
 }: {
   outcome: PrintOutcome | 'printing';
   document: 'receipt' | 'form';
+  audience?: PrintAudience;
   /** Off where the screen says the outcome itself as part of a longer prompt. */
   speak?: boolean;
 }) {
   const voice = useVoice();
-  const key = printMessage(outcome, document);
+  const key = printMessage(outcome, document, audience);
   const failed =
     outcome !== 'printing' && (outcome.kind === 'notReady' || outcome.kind === 'failed');
   useEffect(() => {

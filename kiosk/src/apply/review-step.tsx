@@ -8,9 +8,9 @@ import { maskIdNumber } from '@pls/shared/domain';
 import { familyKey, type TranslationKey } from '@pls/shared/i18n';
 import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
-import type { ApplyAction, ApplyState, ApplyStep } from '../../apply/apply-flow';
-import { spellKeys } from '../spell';
-import { StepFrame } from '../step-frame';
+import type { ApplyAction, ApplyState, ApplyStep } from './apply-flow';
+import { spellKeys } from '../ui/spell';
+import { StepFrame } from '../ui/step-frame';
 import { distinctMessages } from './field-messages';
 
 export interface ReviewStepProps {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '@pls/shared/i18n';
-import { APPLY_STEPS } from '../../apply/apply-flow';
-import { createStaffCallLog } from '../../session/staff-calls';
+import { APPLY_STEPS } from '../apply/apply-flow';
+import { createStaffCallLog } from '../session/staff-calls';
 import { callPlaceKeys, draftStepKey, SCREEN_NAMES, STEP_NAMES } from './place-names';
 
 const i18n = createI18n();

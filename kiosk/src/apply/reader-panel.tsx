@@ -14,7 +14,7 @@ import type { TranslationKey } from '@pls/shared/i18n';
 import type { BridgeIdCard, BridgeReaderEvent } from '@pls/shared/protocol';
 import { Icon, Text } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
-import { useReaderEvents, useReaderStatus } from '../runtime';
+import { useReaderEvents, useReaderStatus } from '../ui/runtime';
 
 export const READER_MESSAGES: Readonly<Record<ReaderMessageKey, TranslationKey>> = {
   'status.disconnected': 'kiosk:reader.status.disconnected',

@@ -8,8 +8,8 @@ import { familyKey, formatDateTime, relativeAgo, type TranslationKey } from '@pl
 import { BigButton, ScriptText, Text, useLanguage, useT } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
 import type { SyncStatus } from '@pls/shared/sync';
-import type { CaseView } from '../../track/case-lookup';
-import { useSyncStatus } from '../runtime';
+import type { CaseView } from './case-lookup';
+import { useSyncStatus } from '../ui/runtime';
 
 /** Which freshness sentence, and its "N minutes ago". */
 export function freshnessOf(status: SyncStatus): { key: TranslationKey; at: string | null } {

@@ -4,7 +4,7 @@
  */
 import type { IdNumberError } from '@pls/shared/domain';
 import type { TranslationKey } from '@pls/shared/i18n';
-import type { FieldError } from '../../apply/apply-flow';
+import type { FieldError } from './apply-flow';
 
 const ID_NUMBER: Readonly<Record<IdNumberError['kind'], TranslationKey>> = {
   empty: 'kiosk:error.idNumber.empty',

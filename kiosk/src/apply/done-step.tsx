@@ -5,14 +5,15 @@
  * through sync, never because a push merely succeeded.
  */
 import { useContext, useEffect, useState } from 'react';
-import { formatTrackingCode, type Application, type CaseUpdate } from '@pls/shared/domain';
+import { formatTrackingCode, type Application } from '@pls/shared/domain';
 import { formatDateTime } from '@pls/shared/i18n';
 import { BigButton, Icon, Text, useLanguage } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
-import type { PrintOutcome } from '../../printing/print-documents';
-import { useRuntime } from '../runtime';
-import { spellKeys } from '../spell';
-import { StepLayout, StepVisibleContext } from '../step-frame';
+import { watchReceivedAt } from '../cases/case-store';
+import type { PrintOutcome } from '../printing/print-documents';
+import { useRuntime } from '../ui/runtime';
+import { spellKeys } from '../ui/spell';
+import { StepLayout, StepVisibleContext } from '../ui/step-frame';
 import { PrintOutcomeNotice, printMessage } from './print-outcome';
 
 export interface DoneStepProps {
@@ -24,19 +25,15 @@ export interface DoneStepProps {
   readonly onHome: () => void;
 }
 
-/** The center's receipt for a case, as it arrives. */
-export function useReceipt(caseId: string): CaseUpdate | undefined {
+/** When the center received a case, as its receipt arrives (undefined until then). */
+export function useReceivedAt(caseId: string): string | undefined {
   const { db } = useRuntime();
-  const [receipt, setReceipt] = useState<CaseUpdate | undefined>(undefined);
+  const [receivedAt, setReceivedAt] = useState<string | undefined>(undefined);
   useEffect(() => {
-    const updates = db.case_updates;
-    if (!updates) return;
-    const subscription = updates
-      .findOne({ selector: { caseId, kind: 'received' } })
-      .$.subscribe((doc) => setReceipt(doc ? doc.toMutableJSON() : undefined));
+    const subscription = watchReceivedAt(db, caseId).subscribe(setReceivedAt);
     return () => subscription.unsubscribe();
   }, [db, caseId]);
-  return receipt;
+  return receivedAt;
 }
 
 export function DoneStep({
@@ -49,8 +46,11 @@ export function DoneStep({
 }: DoneStepProps) {
   const voice = useVoice();
   const { language } = useLanguage();
-  const centerReceipt = useReceipt(application.id);
+  const centerReceipt = useReceivedAt(application.id);
   const code = application.trackingCode;
+  const [wroteDown, setWroteDown] = useState(false);
+  const receiptPrinted = receipt !== 'printing' && receipt.kind === 'printed';
+  const haveCode = receiptPrinted || wroteDown;
 
   // Once the receipt is out (or could not be printed): the code, then where the receipt is.
   const receiptSettled = receipt !== 'printing';
@@ -68,10 +68,23 @@ export function DoneStep({
       className="k-done"
       actions={
         <>
+          {/*
+            Where Submit was, a harmless control: a second tap of a double tap on Submit only
+            repeats the code. Finishing waits until the resident has the code (the receipt
+            printed, or they say they wrote it down), so the code cannot be skipped by accident.
+          */}
+          <BigButton
+            label="kiosk:done.repeatCode"
+            className="k-act--repeat-code"
+            icon="speaker"
+            variant="secondary"
+            onPress={() => void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code)])}
+          />
           <BigButton
             label="kiosk:done.finish"
             className="k-act--finish"
             icon="home"
+            disabled={!haveCode}
             onPress={onHome}
           />
           {formAvailable ? (
@@ -96,12 +109,16 @@ export function DoneStep({
         >
           {formatTrackingCode(code)}
         </output>
-        <BigButton
-          label="kiosk:done.repeatCode"
-          icon="speaker"
-          variant="secondary"
-          onPress={() => void voice.speakSequence(['kiosk:done.spokenIntro', ...spellKeys(code)])}
-        />
+        {receiptPrinted ? null : (
+          <BigButton
+            label={wroteDown ? 'kiosk:done.codeWrittenDown' : 'kiosk:done.confirmCode'}
+            className="k-act--have-code"
+            {...(wroteDown ? { icon: 'check' as const } : {})}
+            variant="secondary"
+            pressed={wroteDown}
+            onPress={() => setWroteDown(true)}
+          />
+        )}
       </div>
       <div className="k-step__body">
         <div
@@ -114,7 +131,7 @@ export function DoneStep({
           {centerReceipt ? (
             <Text
               k="kiosk:done.received"
-              values={{ at: formatDateTime(centerReceipt.serverTime, language) }}
+              values={{ at: formatDateTime(centerReceipt, language) }}
             />
           ) : (
             <Text k="kiosk:done.waitingForCenter" />

@@ -4,9 +4,9 @@
  * names are strings in the interface language, never the ids themselves.
  */
 import type { TranslationKey } from '@pls/shared/i18n';
-import { APPLY_STEPS, type ApplyStep } from '../../apply/apply-flow';
-import type { Screen } from '../../session/session-reducer';
-import type { CallPlace } from '../../session/staff-calls';
+import { APPLY_STEPS, type ApplyStep } from '../apply/apply-flow';
+import type { Screen } from '../session/session-reducer';
+import type { CallPlace } from '../session/staff-calls';
 
 export const SCREEN_NAMES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:nav.home',

@@ -7,21 +7,11 @@
 import { useState, type Dispatch } from 'react';
 import type { Application } from '@pls/shared/domain';
 import { useLanguage } from '@pls/shared/ui';
-import {
-  APPLY_STEPS,
-  missingForSubmission,
-  type ApplyAction,
-  type ApplyState,
-} from '../../apply/apply-flow';
-import { submitApplication, type PhotoBytes } from '../../apply/submit-application';
-import {
-  formSpec,
-  printSpec,
-  receiptSpec,
-  type PrintOutcome,
-} from '../../printing/print-documents';
-import { useDeviceSettings, useRuntime, useStationName } from '../runtime';
-import { StepVisibleContext } from '../step-frame';
+import { APPLY_STEPS, missingForSubmission, type ApplyAction, type ApplyState } from './apply-flow';
+import { submitApplication, type PhotoBytes } from './submit-application';
+import { formSpec, printSpec, receiptSpec, type PrintOutcome } from '../printing/print-documents';
+import { useDeviceSettings, useRuntime, useStationName } from '../ui/runtime';
+import { StepVisibleContext } from '../ui/step-frame';
 import { ConsentStep } from './consent-step';
 import { DoneStep } from './done-step';
 import { CategoryStep, DescriptionStep, HardshipStep, PhoneStep } from './form-steps';

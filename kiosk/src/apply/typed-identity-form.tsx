@@ -7,7 +7,7 @@
 import { useState, type Dispatch } from 'react';
 import type { TranslationKey } from '@pls/shared/i18n';
 import { BigButton, ErrorNotice, OnScreenKeyboard, Text, type KeyboardMode } from '@pls/shared/ui';
-import type { ApplyAction, ApplyState } from '../../apply/apply-flow';
+import type { ApplyAction, ApplyState } from './apply-flow';
 import { distinctMessages } from './field-messages';
 
 type Field = 'name' | 'idNumber' | 'address';

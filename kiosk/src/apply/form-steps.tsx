@@ -16,8 +16,8 @@ import {
   useLanguage,
   type KeyboardMode,
 } from '@pls/shared/ui';
-import { MAX_DESCRIPTION_LENGTH, type ApplyAction, type ApplyState } from '../../apply/apply-flow';
-import { StepFrame } from '../step-frame';
+import { MAX_DESCRIPTION_LENGTH, type ApplyAction, type ApplyState } from './apply-flow';
+import { StepFrame } from '../ui/step-frame';
 import { CategoryIcon } from './category-icons';
 import { distinctMessages } from './field-messages';
 
@@ -176,6 +176,7 @@ export function DescriptionStep({ state, dispatch, progress }: FormStepProps) {
         onChange={type}
         modes={modes}
         maxLength={MAX_DESCRIPTION_LENGTH}
+        multiline
       />
     </StepFrame>
   );

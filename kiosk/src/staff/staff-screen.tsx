@@ -7,16 +7,14 @@ import { useEffect } from 'react';
 import type { Draft } from '@pls/shared/db';
 import { BigButton, Text } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
-import { useRuntime } from '../runtime';
-import { StepLayout } from '../step-frame';
-import {
-  ApplicationsPanel,
-  DraftsPanel,
-  HealthPanel,
-  Panel,
-  SimulatorPanel,
-  StaffCallsPanel,
-} from './staff-panels';
+import { useRuntime } from '../ui/runtime';
+import { StepLayout } from '../ui/step-frame';
+import { ApplicationsPanel } from './applications-panel';
+import { StaffCallsPanel } from './calls-panel';
+import { DraftsPanel } from './drafts-panel';
+import { HealthPanel } from './health-panel';
+import { Panel } from './panel';
+import { SimulatorPanel } from './simulator-panel';
 
 export interface StaffScreenProps {
   readonly applyActive: boolean;
