@@ -1,13 +1,28 @@
 /**
  * `npm run bench [-- --quick] [-- --only <text>]`: runs the suites, prints a table, writes
  * bench/results/latest.json. Suites are listed in bench/suites/index.ts.
+ *
+ * First the same setup as `npm start` and `npm test` (scripts/setup.mjs: Chromium, poppler,
+ * zbar, fonts, npm packages): on a fresh clone the print, OCR and kiosk suites need Chromium.
+ * The suites are imported only after it, so they load what setup installed.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatTable, type BenchResult } from './framework';
-import { SUITES } from './suites/index';
+
+const setup = spawnSync(
+  process.execPath,
+  [join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'setup.mjs')],
+  { stdio: 'inherit' },
+);
+if (setup.status !== 0) {
+  console.error('setup failed (node scripts/setup.mjs): the benchmark needs what it installs');
+  process.exit(setup.status ?? 1);
+}
+const { SUITES } = await import('./suites/index');
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },

@@ -1,6 +1,7 @@
 import type { DeviceAuth } from './auth/device-auth';
 import type { Database } from './db/database';
 import type { ChangeFeed } from './sync/change-feed';
+import type { StreamCaps } from './sync/stream-caps';
 
 /** What the routes share: built once per server process. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   readonly now: () => Date;
   /** Enrollments allowed per client address and minute. */
   readonly enrollRateLimit: number;
+  /** Open event streams per device and per client address. */
+  readonly streams: StreamCaps;
 }

@@ -12,12 +12,37 @@ import { registerDeviceCors } from './routes/cors';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerHealth } from './routes/health';
 import { registerMediaRoutes } from './routes/media';
-import { sendFailure } from './routes/reply';
+import { redactUrl, sendFailure } from './routes/reply';
+import { clip } from './sync/document-safety';
 import { registerStreamRoute } from './routes/stream';
 import { registerSyncRoutes } from './routes/sync';
 
+/**
+ * How long a client may take, in milliseconds. `requestMs` bounds receiving a whole request
+ * (headers and body: a trickled body is cut off); `idleMs` a socket with no traffic either way
+ * (event streams send a heartbeat every STREAM_HEARTBEAT_SECONDS, so they live); `keepAliveMs`
+ * an idle keep-alive connection between requests. Node checks `requestMs` every `checkEveryMs`.
+ */
+export interface ServerTimeouts {
+  readonly requestMs: number;
+  readonly headersMs: number;
+  readonly idleMs: number;
+  readonly keepAliveMs: number;
+  readonly checkEveryMs: number;
+}
+
+/** 180 s for a request: a 5 MB photo over a 256 kbit/s township link still arrives. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  requestMs: 180_000,
+  headersMs: 20_000,
+  idleMs: 60_000,
+  keepAliveMs: 10_000,
+  checkEveryMs: 5_000,
+};
+
 export interface AppOptions {
   readonly logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  readonly timeouts?: Partial<ServerTimeouts>;
   /**
    * Addresses of the load balancers in front of this node (config TRUST_PROXY): requests from
    * them take the client's address from X-Forwarded-For, so per-address limits count residents'
@@ -30,8 +55,29 @@ export async function buildApp(
   ctx: AppContext,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'warn' },
+    logger: {
+      level: options.logLevel ?? 'warn',
+      // A token or stream ticket in a URL never reaches a log.
+      serializers: {
+        req: (request: { method: string; url: string }) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+        }),
+      },
+    },
+    // Errors of the router itself (a path parameter over maxParamLength, a malformed URL):
+    // the same error body as every other, never the whole refused path echoed.
+    frameworkErrors: (error, _request, reply) =>
+      sendFailure(reply, { code: 'bad_request', message: clip(error.message), status: 400 }),
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
     // SSE connections would otherwise hold a shutdown open.
     forceCloseConnections: true,
     bodyLimit: 64 * 1024,
@@ -66,7 +112,7 @@ export async function buildApp(
         message: 'too many requests, try again later',
       });
     if (status >= 400 && status < 500)
-      return sendFailure(reply, { code: 'bad_request', message: error.message, status });
+      return sendFailure(reply, { code: 'bad_request', message: clip(error.message), status });
     // Bugs and outages: log the details, tell the client nothing about internals.
     request.log.error({ err: error }, 'request failed');
     return sendFailure(reply, { code: 'internal', message: 'internal server error' });
@@ -74,7 +120,7 @@ export async function buildApp(
   app.setNotFoundHandler((request, reply) =>
     sendFailure(reply, {
       code: 'not_found',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      message: `no route ${request.method} ${clip(request.url.split('?')[0] ?? '')}`,
     }),
   );
 

@@ -11,6 +11,7 @@ import { SERVER_VERSION } from './config';
 import type { Database } from './db/database';
 import { openDatabase, type DatabaseTarget } from './db/open-database';
 import { ChangeFeed } from './sync/change-feed';
+import { DEFAULT_STREAM_CAPS, StreamCaps, type StreamCapsOptions } from './sync/stream-caps';
 import { STREAM_HEARTBEAT_SECONDS } from '@pls/shared/protocol';
 
 export interface ServerOptions {
@@ -24,6 +25,8 @@ export interface ServerOptions {
   readonly logLevel?: AppOptions['logLevel'];
   readonly now?: () => Date;
   readonly enrollRateLimit?: number;
+  readonly streamCaps?: StreamCapsOptions;
+  readonly timeouts?: AppOptions['timeouts'];
   readonly trustProxy?: AppOptions['trustProxy'];
   /** Build the app without listening (tests through app.inject). */
   readonly listen?: boolean;
@@ -59,9 +62,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     contentDir: options.contentDir ?? '',
     now: options.now ?? (() => new Date()),
     enrollRateLimit: options.enrollRateLimit ?? 20,
+    streams: new StreamCaps(options.streamCaps ?? DEFAULT_STREAM_CAPS),
   };
   const app = await buildApp(ctx, {
     logLevel: options.logLevel ?? 'warn',
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   let url = '';

@@ -4,12 +4,13 @@
  * one-time code from the center (npm start does this by itself on a demo machine).
  */
 import { useState, type ReactNode } from 'react';
-import type { TranslationKey } from '@pls/shared/i18n';
-import { BigButton, ErrorNotice, Text } from '@pls/shared/ui';
+import { errorMessageKey, isErrorCodeOf, type TranslationKey } from '@pls/shared/i18n';
+import { BigButton, ErrorNotice, LanguageSwitch, Text } from '@pls/shared/ui';
 import { enrollKiosk, type Enrolled, type EnrollError } from '../boot/enrollment';
 import type { Opened, StartFailure } from '../boot/start-kiosk';
 import type { RuntimeConfig } from '../boot/runtime-config';
 import { CodeKeypad } from './code-keypad';
+import './start-screens.css';
 
 function Frame({ title, children }: { title: TranslationKey; children?: ReactNode }) {
   return (
@@ -61,7 +62,11 @@ export function enrollProblemMessage(problem: EnrollError): TranslationKey {
         case 'enroll_code_unknown':
           return 'kiosk:setup.problem.codeUnknown';
         default:
-          return 'kiosk:setup.problem.refused';
+          // Any other code the server can send (rate limit, wrong kind, outage) has its own
+          // message; one this build does not know is a plain refusal. Never the server's text.
+          return isErrorCodeOf('server', problem.code)
+            ? errorMessageKey('server', problem.code)
+            : 'kiosk:setup.problem.refused';
       }
     case 'notKiosk':
       return 'kiosk:setup.problem.notKiosk';
@@ -100,42 +105,49 @@ export function SetupScreen({
     });
     setBusy(false);
     if (result.ok) onEnrolled(result.value);
-    else setCurrent(result.error);
+    else {
+      // The technical detail (often the server's English) is for the technician's console,
+      // never for the screen: staff read the message in their language.
+      console.warn('enrollment failed:', result.error);
+      setCurrent(result.error);
+    }
   };
+  if (configProblem !== undefined) console.warn('kiosk configuration:', configProblem);
   return (
-    <Frame title="kiosk:setup.title">
-      <Text as="p" k="kiosk:setup.explain" />
-      {configProblem !== undefined ? (
-        <>
-          <ErrorNotice message="kiosk:setup.problem.config" />
-          <pre className="k-detail">{configProblem}</pre>
-        </>
-      ) : null}
-      {config ? (
-        <p className="k-mono" data-testid="setup-server">
-          {config.syncServerUrl}
-        </p>
-      ) : null}
-      {current ? (
-        <>
-          <ErrorNotice message={enrollProblemMessage(current)} />
-          <pre className="k-detail">{current.message}</pre>
-        </>
-      ) : null}
-      <CodeKeypad
-        label="kiosk:setup.codeLabel"
-        value={code}
-        onChange={setCode}
-        length={8}
-        format={(value) => (value.length > 4 ? `${value.slice(0, 4)}-${value.slice(4)}` : value)}
-      />
-      <BigButton
-        label={busy ? 'kiosk:setup.enrolling' : 'kiosk:setup.enroll'}
-        className="k-act--enroll"
-        icon="check"
-        disabled={config === undefined || code.length !== 8 || busy}
-        onPress={() => void enroll()}
-      />
-    </Frame>
+    <main className="k-start k-setup" data-testid="start-screen">
+      <div className="k-setup__text">
+        <Text as="h1" k="common:app.title" className="k-start__app" />
+        <Text as="h2" k="kiosk:setup.title" className="k-start__title" />
+        <Text as="p" k="kiosk:setup.explain" />
+        {configProblem !== undefined ? <ErrorNotice message="kiosk:setup.problem.config" /> : null}
+        {current ? (
+          <div data-testid="setup-problem">
+            <ErrorNotice message={enrollProblemMessage(current)} />
+          </div>
+        ) : null}
+        {config ? (
+          <p className="k-mono k-setup__server" data-testid="setup-server">
+            {config.syncServerUrl}
+          </p>
+        ) : null}
+      </div>
+      <div className="k-setup__entry">
+        <LanguageSwitch />
+        <CodeKeypad
+          label="kiosk:setup.codeLabel"
+          value={code}
+          onChange={setCode}
+          length={8}
+          format={(value) => (value.length > 4 ? `${value.slice(0, 4)}-${value.slice(4)}` : value)}
+        />
+        <BigButton
+          label={busy ? 'kiosk:setup.enrolling' : 'kiosk:setup.enroll'}
+          className="k-act--enroll"
+          icon="check"
+          disabled={config === undefined || code.length !== 8 || busy}
+          onPress={() => void enroll()}
+        />
+      </div>
+    </main>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../domain/case-status';
 import { FEEDBACK_TAGS } from '../domain/schemas/feedback';
 import { CASE_CATEGORIES, HARDSHIP_BASES, IDENTITY_SOURCES, SEXES } from '../domain/vocabulary';
+import { ERROR_CODE_FAMILIES } from './error-codes';
 
 /** Digits a voice prompt can read one by one (ID numbers end in X). */
 export const SPOKEN_DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X'] as const;
@@ -98,6 +99,8 @@ export const KEY_FAMILIES = {
   'domain:nation': NATION_CODES,
   'common:digit': SPOKEN_DIGITS,
   'common:fontSize': FONT_SIZES,
+  // What every error code says to a person (error-messages.ts: errorMessageKey).
+  ...ERROR_CODE_FAMILIES,
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type KeyFamily = keyof typeof KEY_FAMILIES;

@@ -49,7 +49,11 @@ export class DeviceAuth {
   async authenticate(token: string | undefined): Promise<Result<DeviceIdentity, ServiceError>> {
     if (!token)
       return failure('unauthorized', 'missing bearer token (Authorization: Bearer <token>)');
-    const hash = hashSecret(token);
+    return this.authenticateHash(hashSecret(token));
+  }
+
+  /** The device whose token hashes to `hash` (a redeemed stream ticket names it so). */
+  async authenticateHash(hash: string): Promise<Result<DeviceIdentity, ServiceError>> {
     const now = Date.now();
     let entry = this.cache.get(hash);
     if (!entry || entry.until < now) {

@@ -1,7 +1,10 @@
 /**
  * Admin commands, parsed and run the same way whether the CLI opened the database itself or
- * sent its arguments to the running server (routes/admin-rpc.ts). Output is lines of text;
- * where a script needs one value (an enrollment code, a password) it is alone on the last line.
+ * sent its arguments to the running server (routes/admin-rpc.ts). One table (`ADMIN_COMMANDS`):
+ * each entry names its arguments and flags, says what it does, and calls one service function
+ * (services/*, the same the staff console calls); the usage text is generated from the table,
+ * so it cannot drift from what is accepted. Output is lines of text; where a script needs one
+ * value (an enrollment code, a password) it is alone on the last line.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -29,28 +32,6 @@ export interface AdminOutput {
   readonly exitCode: number;
   readonly output: string[];
 }
-
-export const ADMIN_USAGE = [
-  'usage: npm run admin -- <command> [options]',
-  '  add-station <id> --name <name> [--region <code>]     add a station (region default 15)',
-  '  stations                                              list stations',
-  '  enroll-code --kind kiosk --station <id> [--ttl-hours <n>]',
-  '  enroll-code --kind tv --household <id> [--region <code>] [--ttl-hours <n>]',
-  '                                                        one-time enrollment code (last line)',
-  '  devices                                               list devices with last sync time',
-  '  revoke <deviceId>                                     revoke a device token',
-  '  add-user <name> --role <admin|reviewer|station_staff> [--station <id>] [--region <code>]',
-  '                                                        console account; password on the last line',
-  '  set-staff-pin (--station <id> | --device <id>) --pin <4-8 digits>',
-  '  set-config (--station <id> | --device <id>) [--retention-days <n>] [--idle-timeout <s>]',
-  '             [--idle-warning <s>] [--language zh-Hans|mn-Mong] [--voice on|off]',
-  '             [--receipt 80mm|58mm|none] [--a4 on|off]   change kiosk configuration',
-  '  cases [--tracking <code>] [--device <id>]             list received cases',
-  '  feedback [--device <id>]                              list satisfaction ratings received',
-  '  case-status <trackingCode> <status> [--reason <text>] [--language zh-Hans|mn-Mong] [--staff <name>]',
-  '  answer <trackingCode> --text <text> [--language zh-Hans|mn-Mong] [--staff <name>]',
-  '  publish <content|directory> <file.json>               publish an array of documents',
-];
 
 type Flags = Record<string, string | undefined>;
 
@@ -106,10 +87,12 @@ function configPatch(flags: Flags):
   return { fields, printers };
 }
 
-function parse(
-  argv: readonly string[],
-  options: readonly string[],
-): { positionals: string[]; flags: Flags } | string {
+interface ParsedArgs {
+  readonly positionals: string[];
+  readonly flags: Flags;
+}
+
+function parse(argv: readonly string[], options: readonly string[]): ParsedArgs | string {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -136,110 +119,134 @@ function language(value: string | undefined): Language | undefined | null {
   return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;
 }
 
-export async function runAdminCommand(
-  argv: readonly string[],
-  ctx: AdminContext,
-): Promise<AdminOutput> {
-  const [command, ...rest] = argv;
-  const note = (collection: CollectionName, seq: number | null) => {
-    if (seq !== null) ctx.noteCommitted?.(collection, seq);
-  };
-  switch (command) {
-    case undefined:
-    case 'help':
-    case '--help':
-      return { exitCode: command === undefined ? 2 : 0, output: ADMIN_USAGE };
+/** Records what a command wrote, so a running server fans it out at once. */
+type Note = (collection: CollectionName, seq: number | null) => void;
 
-    case 'add-station': {
-      const args = parse(rest, ['name', 'region']);
-      if (typeof args === 'string') return fail(args, 2);
+export interface AdminCommand {
+  readonly name: string;
+  /** Arguments and flags as the usage shows them; one string per usage line. */
+  readonly synopsis: readonly string[];
+  readonly summary: string;
+  /** Flag names (`--name value`); anything else is refused before `run`. */
+  readonly flags: readonly string[];
+  run(args: ParsedArgs, ctx: AdminContext, note: Note): Promise<AdminOutput>;
+}
+
+function usageError(command: AdminCommand, detail?: string): AdminOutput {
+  return fail(
+    `${detail ? `${detail}; ` : ''}usage: ${command.name} ${command.synopsis.join(' ')}`,
+    2,
+  );
+}
+
+const ok = (...output: string[]): AdminOutput => ({ exitCode: 0, output });
+
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [
+  {
+    name: 'add-station',
+    synopsis: ['<id> --name <name> [--region <code>]'],
+    summary: 'add a station (region default 15)',
+    flags: ['name', 'region'],
+    async run(args, ctx) {
       const [id] = args.positionals;
-      if (!id || !args.flags['name'])
-        return fail('add-station <id> --name <name> [--region <code>]', 2);
+      if (!id || !args.flags['name']) return usageError(this);
       const added = await addStation(ctx.db, {
         id,
         name: args.flags['name'],
         regionCode: args.flags['region'] ?? '15',
       });
       if (!added.ok) return serviceFail(added.error);
-      return { exitCode: 0, output: [`station ${id} added (region ${added.value.regionCode})`] };
-    }
-
-    case 'stations': {
+      return ok(`station ${id} added (region ${added.value.regionCode})`);
+    },
+  },
+  {
+    name: 'stations',
+    synopsis: [''],
+    summary: 'list stations',
+    flags: [],
+    async run(_args, ctx) {
       const stations = await listStations(ctx.db);
-      return { exitCode: 0, output: stations.map((s) => `${s.id}\t${s.regionCode}\t${s.name}`) };
-    }
-
-    case 'enroll-code': {
-      const args = parse(rest, ['kind', 'station', 'household', 'region', 'ttl-hours']);
-      if (typeof args === 'string') return fail(args, 2);
+      return ok(...stations.map((s) => `${s.id}\t${s.regionCode}\t${s.name}`));
+    },
+  },
+  {
+    name: 'enroll-code',
+    synopsis: [
+      '--kind kiosk --station <id> [--ttl-hours <n>]',
+      '| --kind tv --household <id> [--region <code>] [--ttl-hours <n>]',
+    ],
+    summary: 'one-time enrollment code (alone on the last line)',
+    flags: ['kind', 'station', 'household', 'region', 'ttl-hours'],
+    async run(args, ctx) {
       const { kind, station, household, region } = args.flags;
       const ttlHours =
         args.flags['ttl-hours'] === undefined ? undefined : Number(args.flags['ttl-hours']);
       if (ttlHours !== undefined && !Number.isFinite(ttlHours))
-        return fail('--ttl-hours must be a number', 2);
-      let issued;
-      if (kind === 'kiosk' && station) {
-        issued = await issueEnrollmentCode(
-          ctx.db,
-          { kind, stationId: station },
-          { ttlHours, now: ctx.now() },
-        );
-      } else if (kind === 'tv' && household) {
-        issued = await issueEnrollmentCode(
-          ctx.db,
-          { kind, householdId: household, ...(region ? { regionCode: region } : {}) },
-          { ttlHours, now: ctx.now() },
-        );
-      } else {
-        return fail('enroll-code --kind kiosk --station <id> | --kind tv --household <id>', 2);
-      }
+        return usageError(this, '--ttl-hours must be a number');
+      const options = { ttlHours, now: ctx.now() };
+      const issued =
+        kind === 'kiosk' && station
+          ? await issueEnrollmentCode(ctx.db, { kind, stationId: station }, options)
+          : kind === 'tv' && household
+            ? await issueEnrollmentCode(
+                ctx.db,
+                { kind, householdId: household, ...(region ? { regionCode: region } : {}) },
+                options,
+              )
+            : undefined;
+      if (!issued) return usageError(this);
       if (!issued.ok) return serviceFail(issued.error);
-      return {
-        exitCode: 0,
-        output: [
-          `one-time ${kind} enrollment code for ${station ?? household}, valid until ${issued.value.expiresAt}:`,
-          issued.value.code,
-        ],
-      };
-    }
-
-    case 'devices': {
+      return ok(
+        `one-time ${kind} enrollment code for ${station ?? household}, valid until ${issued.value.expiresAt}:`,
+        issued.value.code,
+      );
+    },
+  },
+  {
+    name: 'devices',
+    synopsis: [''],
+    summary: 'list devices with kind, scope, tag, last sync and state',
+    flags: [],
+    async run(_args, ctx) {
       const devices = await listDevices(ctx.db);
-      return {
-        exitCode: 0,
-        output: [
-          'id\tkind\tstation/household\tregion\ttag\tlast sync\tstate\tname',
-          ...devices.map((d) =>
-            [
-              d.id,
-              d.kind,
-              d.stationId ?? d.householdId,
-              d.regionCode,
-              d.deviceTag,
-              d.lastSyncAt ?? 'never',
-              d.revokedAt ? `revoked ${d.revokedAt}` : 'active',
-              d.name,
-            ].join('\t'),
-          ),
-        ],
-      };
-    }
-
-    case 'revoke': {
-      const [deviceId] = rest;
-      if (!deviceId) return fail('revoke <deviceId>', 2);
+      return ok(
+        'id\tkind\tstation/household\tregion\ttag\tlast sync\tstate\tname',
+        ...devices.map((d) =>
+          [
+            d.id,
+            d.kind,
+            d.stationId ?? d.householdId,
+            d.regionCode,
+            d.deviceTag,
+            d.lastSyncAt ?? 'never',
+            d.revokedAt ? `revoked ${d.revokedAt}` : 'active',
+            d.name,
+          ].join('\t'),
+        ),
+      );
+    },
+  },
+  {
+    name: 'revoke',
+    synopsis: ['<deviceId>'],
+    summary: 'revoke a device token (at once, in every server process)',
+    flags: [],
+    async run(args, ctx) {
+      const [deviceId] = args.positionals;
+      if (!deviceId) return usageError(this);
       const revoked = await revokeDevice(ctx.db, deviceId);
       if (!revoked.ok) return serviceFail(revoked.error);
-      return { exitCode: 0, output: [`device ${deviceId} revoked: its token no longer works`] };
-    }
-
-    case 'add-user': {
-      const args = parse(rest, ['role', 'station', 'region']);
-      if (typeof args === 'string') return fail(args, 2);
+      return ok(`device ${deviceId} revoked: its token no longer works`);
+    },
+  },
+  {
+    name: 'add-user',
+    synopsis: ['<name> --role <admin|reviewer|station_staff> [--station <id>] [--region <code>]'],
+    summary: 'console account; its password on the last line',
+    flags: ['role', 'station', 'region'],
+    async run(args, ctx) {
       const [name] = args.positionals;
-      if (!name || !args.flags['role'])
-        return fail('add-user <name> --role <role> [--station <id>]', 2);
+      if (!name || !args.flags['role']) return usageError(this);
       const added = await addUser(ctx.db, {
         name,
         role: args.flags['role'],
@@ -247,21 +254,20 @@ export async function runAdminCommand(
         ...(args.flags['region'] ? { regionCode: args.flags['region'] } : {}),
       });
       if (!added.ok) return serviceFail(added.error);
-      return {
-        exitCode: 0,
-        output: [
-          `user ${added.value.name} (${added.value.role}) created; its password, shown only now:`,
-          added.value.password,
-        ],
-      };
-    }
-
-    case 'set-staff-pin': {
-      const args = parse(rest, ['station', 'device', 'pin']);
-      if (typeof args === 'string') return fail(args, 2);
+      return ok(
+        `user ${added.value.name} (${added.value.role}) created; its password, shown only now:`,
+        added.value.password,
+      );
+    },
+  },
+  {
+    name: 'set-staff-pin',
+    synopsis: ['(--station <id> | --device <id>) --pin <4-8 digits>'],
+    summary: 'staff PIN of a station or device (PBKDF2-SHA256)',
+    flags: ['station', 'device', 'pin'],
+    async run(args, ctx, note) {
       const { station, device, pin } = args.flags;
-      if (!pin || !station === !device)
-        return fail('set-staff-pin (--station <id> | --device <id>) --pin <digits>', 2);
+      if (!pin || !station === !device) return usageError(this);
       const set = await setStaffPin(
         ctx.db,
         station ? { stationId: station } : { deviceId: device! },
@@ -270,31 +276,37 @@ export async function runAdminCommand(
       );
       if (!set.ok) return serviceFail(set.error);
       note('device_config', set.value.lastSeq);
-      return { exitCode: 0, output: [`staff PIN set on ${set.value.devices.join(', ')}`] };
-    }
-
-    case 'set-config': {
-      const args = parse(rest, [
-        'station',
-        'device',
-        'retention-days',
-        'idle-timeout',
-        'idle-warning',
-        'language',
-        'voice',
-        'receipt',
-        'a4',
-      ]);
-      if (typeof args === 'string') return fail(args, 2);
+      return ok(`staff PIN set on ${set.value.devices.join(', ')}`);
+    },
+  },
+  {
+    name: 'set-config',
+    synopsis: [
+      '(--station <id> | --device <id>) [--retention-days <n>] [--idle-timeout <s>]',
+      '[--idle-warning <s>] [--language zh-Hans|mn-Mong] [--voice on|off]',
+      '[--receipt 80mm|58mm|none] [--a4 on|off]',
+    ],
+    summary: 'change kiosk configuration (schema-checked, replicated to the kiosks)',
+    flags: [
+      'station',
+      'device',
+      'retention-days',
+      'idle-timeout',
+      'idle-warning',
+      'language',
+      'voice',
+      'receipt',
+      'a4',
+    ],
+    async run(args, ctx, note) {
       const { station, device } = args.flags;
-      if (!station === !device) return fail('set-config needs --station <id> or --device <id>', 2);
+      if (!station === !device) return usageError(this, 'give --station <id> or --device <id>');
       const patch = configPatch(args.flags);
-      if (typeof patch === 'string') return fail(patch, 2);
-      if (Object.keys(patch.fields).length === 0 && patch.printers === undefined) {
-        return fail('set-config: nothing to change', 2);
-      }
+      if (typeof patch === 'string') return usageError(this, patch);
+      if (Object.keys(patch.fields).length === 0 && patch.printers === undefined)
+        return usageError(this, 'nothing to change');
       const target = station ? { stationId: station } : { deviceId: device! };
-      // Printer settings are one object in the schema: merge with each device's current one.
+      // Printer settings are one object in the schema: merged with each device's current one.
       const result = await updateDeviceConfig(
         ctx.db,
         target,
@@ -305,39 +317,40 @@ export async function runAdminCommand(
       );
       if (!result.ok) return serviceFail(result.error);
       note('device_config', result.value.lastSeq);
-      return {
-        exitCode: 0,
-        output: [`configuration changed on ${result.value.devices.join(', ')}`],
-      };
-    }
-
-    case 'cases': {
-      const args = parse(rest, ['tracking', 'device']);
-      if (typeof args === 'string') return fail(args, 2);
+      return ok(`configuration changed on ${result.value.devices.join(', ')}`);
+    },
+  },
+  {
+    name: 'cases',
+    synopsis: ['[--tracking <code>] [--device <id>]'],
+    summary: 'received cases and their status',
+    flags: ['tracking', 'device'],
+    async run(args, ctx) {
       const cases = await listCases(ctx.db, {
         ...(args.flags['tracking'] ? { trackingCode: args.flags['tracking'] } : {}),
         ...(args.flags['device'] ? { deviceId: args.flags['device'] } : {}),
       });
-      return {
-        exitCode: 0,
-        output: cases.map((c) =>
+      return ok(
+        ...cases.map((c) =>
           [c.trackingCode, c.caseKind, c.status, c.centerReference, c.deviceId, c.receivedAt].join(
             '\t',
           ),
         ),
-      };
-    }
-
-    case 'feedback': {
-      const args = parse(rest, ['device']);
-      if (typeof args === 'string') return fail(args, 2);
+      );
+    },
+  },
+  {
+    name: 'feedback',
+    synopsis: ['[--device <id>]'],
+    summary: 'satisfaction ratings received (service, rating, tags; never a person)',
+    flags: ['device'],
+    async run(args, ctx) {
       const ratings = await listFeedback(
         ctx.db,
         args.flags['device'] ? { deviceId: args.flags['device'] } : {},
       );
-      return {
-        exitCode: 0,
-        output: ratings.map((r) =>
+      return ok(
+        ...ratings.map((r) =>
           [
             r.deviceId,
             r.service,
@@ -347,17 +360,22 @@ export async function runAdminCommand(
             r.trackingCode ?? '-',
           ].join('\t'),
         ),
-      };
-    }
-
-    case 'case-status': {
-      const args = parse(rest, ['reason', 'language', 'staff']);
-      if (typeof args === 'string') return fail(args, 2);
+      );
+    },
+  },
+  {
+    name: 'case-status',
+    synopsis: [
+      '<trackingCode> <status> [--reason <text>] [--language zh-Hans|mn-Mong] [--staff <name>]',
+    ],
+    summary: "status change, checked by the domain's status machine",
+    flags: ['reason', 'language', 'staff'],
+    async run(args, ctx, note) {
       const [trackingCode, status] = args.positionals;
-      if (!trackingCode || !status)
-        return fail('case-status <trackingCode> <status> [--reason <text>]', 2);
+      if (!trackingCode || !status) return usageError(this);
       const lang = language(args.flags['language']);
-      if (lang === null) return fail(`--language must be one of ${LANGUAGES.join(', ')}`, 2);
+      if (lang === null)
+        return usageError(this, `--language must be one of ${LANGUAGES.join(', ')}`);
       const changed = await changeCaseStatus(
         ctx.db,
         {
@@ -371,17 +389,21 @@ export async function runAdminCommand(
       );
       if (!changed.ok) return serviceFail(changed.error);
       note('case_updates', changed.value.lastSeq);
-      return { exitCode: 0, output: [`${trackingCode} is now ${status}`] };
-    }
-
-    case 'answer': {
-      const args = parse(rest, ['text', 'language', 'staff']);
-      if (typeof args === 'string') return fail(args, 2);
+      return ok(`${trackingCode} is now ${status}`);
+    },
+  },
+  {
+    name: 'answer',
+    synopsis: ['<trackingCode> --text <text> [--language zh-Hans|mn-Mong] [--staff <name>]'],
+    summary: 'answer a question',
+    flags: ['text', 'language', 'staff'],
+    async run(args, ctx, note) {
       const [trackingCode] = args.positionals;
       const text = args.flags['text'];
-      if (!trackingCode || !text) return fail('answer <trackingCode> --text <text>', 2);
+      if (!trackingCode || !text) return usageError(this);
       const lang = language(args.flags['language']);
-      if (lang === null) return fail(`--language must be one of ${LANGUAGES.join(', ')}`, 2);
+      if (lang === null)
+        return usageError(this, `--language must be one of ${LANGUAGES.join(', ')}`);
       const answered = await answerQuestion(
         ctx.db,
         {
@@ -394,14 +416,18 @@ export async function runAdminCommand(
       );
       if (!answered.ok) return serviceFail(answered.error);
       note('case_updates', answered.value.lastSeq);
-      return { exitCode: 0, output: [`${trackingCode} answered`] };
-    }
-
-    case 'publish': {
-      const [collection, file] = rest;
-      if ((collection !== 'content' && collection !== 'directory') || !file) {
-        return fail('publish <content|directory> <file.json>', 2);
-      }
+      return ok(`${trackingCode} answered`);
+    },
+  },
+  {
+    name: 'publish',
+    synopsis: ['<content|directory> <file.json>'],
+    summary: 'publish an array of documents (all valid, or none)',
+    flags: [],
+    async run(args, ctx, note) {
+      const [collection, file] = args.positionals;
+      if ((collection !== 'content' && collection !== 'directory') || !file)
+        return usageError(this);
       let docs: unknown;
       try {
         docs = JSON.parse(readFileSync(file, 'utf8'));
@@ -412,13 +438,45 @@ export async function runAdminCommand(
       const published = await publishDocuments(ctx.db, collection, docs);
       if (!published.ok) return serviceFail(published.error);
       note(collection, published.value.lastSeq);
-      return {
-        exitCode: 0,
-        output: [`${published.value.count} ${collection} documents published`],
-      };
-    }
+      return ok(`${published.value.count} ${collection} documents published`);
+    },
+  },
+];
 
-    default:
-      return { exitCode: 2, output: [`unknown command "${command}"`, ...ADMIN_USAGE] };
+const SUMMARY_COLUMN = 56;
+
+/** The usage text, generated from the table: one block per command. */
+export function adminUsage(commands: readonly AdminCommand[] = ADMIN_COMMANDS): string[] {
+  const lines = ['usage: npm run admin -- <command> [options]'];
+  for (const command of commands) {
+    const [first = '', ...more] = command.synopsis;
+    const head = `  ${command.name}${first ? ` ${first}` : ''}`;
+    const indent = ' '.repeat(command.name.length + 3);
+    const body = [head, ...more.map((line) => `${indent}${line}`)];
+    const last = body[body.length - 1]!;
+    if (last.length < SUMMARY_COLUMN)
+      body[body.length - 1] = last.padEnd(SUMMARY_COLUMN) + command.summary;
+    else body.push(' '.repeat(SUMMARY_COLUMN) + command.summary);
+    lines.push(...body);
   }
+  return lines;
+}
+
+export const ADMIN_USAGE: readonly string[] = adminUsage();
+
+export async function runAdminCommand(
+  argv: readonly string[],
+  ctx: AdminContext,
+): Promise<AdminOutput> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help')
+    return { exitCode: name === undefined ? 2 : 0, output: [...ADMIN_USAGE] };
+  const command = ADMIN_COMMANDS.find((c) => c.name === name);
+  if (!command) return { exitCode: 2, output: [`unknown command "${name}"`, ...ADMIN_USAGE] };
+  const args = parse(rest, command.flags);
+  if (typeof args === 'string') return usageError(command, args);
+  const note: Note = (collection, seq) => {
+    if (seq !== null) ctx.noteCommitted?.(collection, seq);
+  };
+  return command.run(args, ctx, note);
 }

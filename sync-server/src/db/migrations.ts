@@ -140,6 +140,20 @@ create table audit_log (
 );
 `,
   },
+  {
+    version: 2,
+    sql: `
+-- One-time tickets for the event stream (EventSource sends no headers): a short-lived value in
+-- the URL instead of the device token, which proxies would log. In the database, not memory:
+-- the stream may reach another server process than the one that issued the ticket.
+create table stream_tickets (
+  ticket_hash text primary key,
+  token_hash text not null,
+  expires_at timestamptz not null
+);
+create index stream_tickets_expiry on stream_tickets (expires_at);
+`,
+  },
   ...CONSOLE_MIGRATIONS,
 ];
 

@@ -26,3 +26,8 @@ export function bearerToken(request: FastifyRequest, allowQuery = false): string
   }
   return undefined;
 }
+
+/** The URL with the values of `token` and `ticket` replaced, for logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:token|ticket)=)[^&#]*/gi, '$1[redacted]');
+}

@@ -13,10 +13,12 @@ import {
 import type { AppContext } from '../app-context';
 import { failure, type ServiceError } from '../errors';
 import { encodeBody } from './compression';
-import { checkPush, statusOfRejection } from '../sync/check-push';
+import { checkPush } from '../sync/check-push';
 import { emptyPull, parsePullQuery, pullDocuments } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import type { DeviceIdentity } from '../sync/scope';
+import { clip } from '../sync/document-safety';
+import { deviceOf, requireDevice } from './device-hook';
 import { bearerToken, sendFailure } from './reply';
 
 /** A push holds at most PUSH_ROWS_MAX rows of at most 256 KiB each (content is never pushed). */
@@ -34,7 +36,7 @@ function collectionOf(params: unknown): Result<CollectionName, ServiceError> {
   const name = (params as { collection?: string }).collection ?? '';
   return isCollectionName(name)
     ? ok(name)
-    : failure('unknown_collection', `unknown collection "${name}"`);
+    : failure('unknown_collection', `unknown collection "${clip(name, 40)}"`);
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -53,64 +55,52 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!device.ok) return sendFailure(reply, device.error);
     const collection = collectionOf(request.params);
     if (!collection.ok) return sendFailure(reply, collection.error);
-    const query = parsePullQuery(request.query as Record<string, unknown>);
-    if (typeof query === 'string')
-      return sendFailure(reply, { code: 'bad_request', message: query });
+    const parsed = parsePullQuery(request.query as Record<string, unknown>);
+    if (!parsed.ok) return sendFailure(reply, parsed.error);
+    const query = parsed.value;
     // Nothing after the device's checkpoint anywhere in the feed: answer from memory.
     const answer =
       ctx.feed.highWaterOf(collection.value) <= query.seq
-        ? emptyPull(collection.value, query)
+        ? emptyPull(device.value, collection.value, query)
         : await pullDocuments(ctx.db, device.value, collection.value, query);
     if (answer.feedSeq > 0) ctx.feed.noteCommitted(collection.value, answer.feedSeq);
     ctx.auth.noteSync(device.value.id);
     return sendJson(
-      reply.header('etag', answer.etag).header('cache-control', 'no-cache'),
+      // A pull answer is one device's view: never stored by a shared cache, revalidated each time.
+      reply.header('etag', answer.etag).header('cache-control', 'private, no-cache'),
       request,
       answer.body,
     );
   });
 
-  app.post('/api/sync/:collection/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
-    const device = await authenticated(ctx, request);
-    if (!device.ok) return sendFailure(reply, device.error);
-    const collection = collectionOf(request.params);
-    if (!collection.ok) return sendFailure(reply, collection.error);
-    if (COLLECTIONS[collection.value].writer !== 'device') {
-      return sendFailure(reply, {
-        code: 'read_only_collection',
-        message: `${collection.value} is written by the center only; devices pull it`,
-      });
-    }
-    const checked = checkPush(device.value, collection.value, request.body);
-    if (!checked.ok) {
-      if ('envelope' in checked)
-        return sendFailure(reply, { code: 'bad_request', message: checked.envelope });
-      return sendFailure(reply, refusal(checked.rejected));
-    }
-    const applied = await applyPush(
-      ctx.db,
-      device.value,
-      collection.value,
-      checked.rows,
-      ctx.now(),
-    );
-    if (!applied.ok) return sendFailure(reply, refusal(applied.rejected));
-    for (const [name, seq] of applied.outcome.lastSeqs) ctx.feed.noteCommitted(name, seq);
-    ctx.auth.noteSync(device.value.id);
-    return reply.send({ conflicts: applied.outcome.conflicts });
-  });
-}
-
-function refusal(rejected: ServiceError['rejected'] & object): ServiceError {
-  return {
-    code: 'rejected_rows',
-    message: `${rejected.length} row(s) refused, nothing was written: ${rejected
-      .slice(0, 3)
-      .map((r) => `row ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.message}`)
-      .join('; ')}`,
-    rejected,
-    status: statusOfRejection(rejected),
-  };
+  app.post(
+    '/api/sync/:collection/push',
+    { bodyLimit: PUSH_BODY_LIMIT, onRequest: requireDevice(ctx) },
+    async (request, reply) => {
+      const device = ok(deviceOf(request));
+      const collection = collectionOf(request.params);
+      if (!collection.ok) return sendFailure(reply, collection.error);
+      if (COLLECTIONS[collection.value].writer !== 'device') {
+        return sendFailure(reply, {
+          code: 'read_only_collection',
+          message: `${collection.value} is written by the center only; devices pull it`,
+        });
+      }
+      const checked = checkPush(device.value, collection.value, request.body);
+      if (!checked.ok) return sendFailure(reply, checked.error);
+      const applied = await applyPush(
+        ctx.db,
+        device.value,
+        collection.value,
+        checked.value,
+        ctx.now(),
+      );
+      if (!applied.ok) return sendFailure(reply, applied.error);
+      for (const [name, seq] of applied.value.lastSeqs) ctx.feed.noteCommitted(name, seq);
+      ctx.auth.noteSync(device.value.id);
+      return reply.send({ conflicts: applied.value.conflicts });
+    },
+  );
 }
 
 async function sendJson(

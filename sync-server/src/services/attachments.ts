@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { ok, type AttachmentMeta, type Result } from '@pls/shared/domain';
 import type { Database, Queryable } from '../db/database';
 import { failure, type ServiceError } from '../errors';
+import { clip } from '../sync/document-safety';
 import type { DeviceIdentity } from '../sync/scope';
 
 export interface AttachmentUpload {
@@ -40,7 +41,10 @@ async function findMeta(
     return failure('forbidden', 'this application belongs to another device');
   const meta = (row.attachments ?? []).find((a) => a.id === attachmentId);
   if (!meta)
-    return failure('attachment_mismatch', `the application lists no attachment "${attachmentId}"`);
+    return failure(
+      'attachment_mismatch',
+      `the application lists no attachment "${clip(attachmentId, 64)}"`,
+    );
   return ok(meta);
 }
 

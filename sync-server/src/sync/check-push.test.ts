@@ -31,18 +31,18 @@ const app = (overrides = {}) =>
 describe('checkPush', () => {
   it('accepts valid rows of the pushing device', () => {
     const result = checkPush(kiosk, 'applications', { rows: [row(app()), row(app())] });
-    expect(result.ok && result.rows.length).toBe(2);
+    expect(result.ok && result.value.length).toBe(2);
   });
 
   it('refuses the envelope when it is not {rows: [...]} or too long', () => {
     expect(checkPush(kiosk, 'applications', [])).toEqual({
       ok: false,
-      envelope: 'body must be {rows: [...]}',
+      error: { code: 'bad_request', message: 'body must be {rows: [...]}' },
     });
     const many = { rows: Array.from({ length: PUSH_ROWS_MAX + 1 }, () => row(app())) };
     expect(checkPush(kiosk, 'applications', many)).toMatchObject({
       ok: false,
-      envelope: expect.stringContaining('at most'),
+      error: { code: 'bad_request', message: expect.stringContaining('at most') },
     });
   });
 
@@ -63,8 +63,7 @@ describe('checkPush', () => {
       ],
     });
     expect(result.ok).toBe(false);
-    const kinds =
-      !result.ok && 'rejected' in result ? result.rejected.map((r) => [r.index, r.kind]) : [];
+    const kinds = !result.ok ? (result.error.rejected ?? []).map((r) => [r.index, r.kind]) : [];
     expect(kinds).toEqual([
       [0, 'not_owner'],
       [1, 'pii_purged'],
@@ -86,9 +85,7 @@ describe('checkPush', () => {
     const huge = checkPush(kiosk, 'applications', {
       rows: [row(app(), { id: 'x', _deleted: false, pad: 'x'.repeat(40_000) })],
     });
-    expect(!huge.ok && 'rejected' in huge && huge.rejected[0]!.message).toContain(
-      'assumedMasterState',
-    );
+    expect(!huge.ok && huge.error.rejected?.[0]!.message).toContain('assumedMasterState');
   });
 
   it('maps refusals to a status: ownership 403, size alone 413, else 422', () => {

@@ -6,10 +6,15 @@
 import {
   COLLECTIONS,
   describeValidationError,
+  err,
+  ok,
   validateDocument,
   type CollectionName,
+  type Result,
 } from '@pls/shared/domain';
 import { PUSH_ROWS_MAX, type RejectedRow, type WireDocument } from '@pls/shared/protocol';
+import { clip, describeUnsafeValue, findUnsafeValue } from './document-safety';
+import type { ServiceError } from '../errors';
 import type { DeviceIdentity } from './scope';
 
 export interface CheckedRow {
@@ -19,10 +24,8 @@ export interface CheckedRow {
   readonly newDocumentState: WireDocument;
 }
 
-export type CheckPushResult =
-  | { readonly ok: true; readonly rows: CheckedRow[] }
-  | { readonly ok: false; readonly envelope: string }
-  | { readonly ok: false; readonly rejected: RejectedRow[] };
+/** The rows to apply, or why nothing is: a bad envelope (400) or refused rows (403/413/422). */
+export type CheckPushResult = Result<CheckedRow[], ServiceError>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,7 +63,8 @@ function checkState(
   state: unknown,
   role: 'newDocumentState' | 'assumedMasterState',
 ): { ok: true; doc: WireDocument } | { ok: false; row: RejectedRow } {
-  const id = isRecord(state) && typeof state['id'] === 'string' ? state['id'] : null;
+  // A refused row's id is repeated in the answer: never more than ~100 characters of it.
+  const id = isRecord(state) && typeof state['id'] === 'string' ? clip(state['id']) : null;
   const reject = (kind: RejectedRow['kind'], message: string) =>
     ({
       ok: false,
@@ -101,17 +105,30 @@ export function checkPush(
   body: unknown,
 ): CheckPushResult {
   if (!isRecord(body) || !Array.isArray(body['rows'])) {
-    return { ok: false, envelope: 'body must be {rows: [...]}' };
+    return err({ code: 'bad_request', message: 'body must be {rows: [...]}' });
   }
   const rows = body['rows'];
   if (rows.length > PUSH_ROWS_MAX)
-    return { ok: false, envelope: `at most ${PUSH_ROWS_MAX} rows per push` };
+    return err({ code: 'bad_request', message: `at most ${PUSH_ROWS_MAX} rows per push` });
   const rejected: RejectedRow[] = [];
   const checked: CheckedRow[] = [];
   const seen = new Set<string>();
   rows.forEach((row: unknown, index) => {
     if (!isRecord(row)) {
       rejected.push({ index, id: null, kind: 'invalid', message: 'row is not an object' });
+      return;
+    }
+    // Before anything recursive or the database sees the row (document-safety.ts).
+    const unsafe = findUnsafeValue(row);
+    if (unsafe) {
+      const state = row['newDocumentState'];
+      const rawId = isRecord(state) && typeof state['id'] === 'string' ? state['id'] : null;
+      rejected.push({
+        index,
+        id: rawId === null || findUnsafeValue(rawId) ? null : clip(rawId),
+        kind: 'invalid',
+        message: describeUnsafeValue(unsafe),
+      });
       return;
     }
     const next = checkState(device, collection, index, row['newDocumentState'], 'newDocumentState');
@@ -148,7 +165,20 @@ export function checkPush(
     seen.add(id);
     checked.push({ index, id, assumedMasterState: assumed, newDocumentState: doc });
   });
-  return rejected.length > 0 ? { ok: false, rejected } : { ok: true, rows: checked };
+  return rejected.length > 0 ? err(refusedRows(rejected)) : ok(checked);
+}
+
+/** A refused batch as one error: every row named, the first three in the message. */
+export function refusedRows(rejected: readonly RejectedRow[]): ServiceError {
+  return {
+    code: 'rejected_rows',
+    message: `${rejected.length} row(s) refused, nothing was written: ${rejected
+      .slice(0, 3)
+      .map((r) => `row ${r.index}${r.id ? ` (${r.id})` : ''}: ${r.message}`)
+      .join('; ')}`,
+    rejected,
+    status: statusOfRejection(rejected),
+  };
 }
 
 /** HTTP status of a refused batch: ownership first, then size, else the schema. */

@@ -4,9 +4,12 @@
  * next idle poll is answered from memory. One SQL statement reads the rows and the feed's
  * last seq in the same snapshot: every row up to that seq is already visible.
  */
-import type { CollectionName } from '@pls/shared/domain';
+import { createHash } from 'node:crypto';
+import { ok, type CollectionName, type Result } from '@pls/shared/domain';
 import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX, type SyncCheckpoint } from '@pls/shared/protocol';
 import type { Queryable } from '../db/database';
+import { failure, type ServiceError } from '../errors';
+import { unsafeUnitIn } from './document-safety';
 import { scopeCondition, type DeviceIdentity } from './scope';
 
 export interface PullQuery {
@@ -15,19 +18,23 @@ export interface PullQuery {
   readonly limit: number;
 }
 
-export function parsePullQuery(query: Readonly<Record<string, unknown>>): PullQuery | string {
+export function parsePullQuery(
+  query: Readonly<Record<string, unknown>>,
+): Result<PullQuery, ServiceError> {
+  const bad = (message: string) => failure('bad_request', message);
   const seqText = query['seq'] ?? '0';
   const id = query['id'] ?? '';
   const limitText = query['limit'] ?? String(PULL_LIMIT_DEFAULT);
   if (typeof seqText !== 'string' || !/^\d{1,15}$/.test(seqText))
-    return 'seq must be a non-negative integer';
-  if (typeof id !== 'string' || id.length > 64)
-    return 'id must be a string of at most 64 characters';
+    return bad('seq must be a non-negative integer');
+  if (typeof id !== 'string' || id.length > 64 || unsafeUnitIn(id))
+    return bad('id must be a string of at most 64 characters');
   if (typeof limitText !== 'string' || !/^\d{1,5}$/.test(limitText))
-    return 'limit must be an integer';
+    return bad('limit must be an integer');
   const limit = Number(limitText);
-  if (limit < 1 || limit > PULL_LIMIT_MAX) return `limit must be between 1 and ${PULL_LIMIT_MAX}`;
-  return { seq: Number(seqText), id, limit };
+  if (limit < 1 || limit > PULL_LIMIT_MAX)
+    return bad(`limit must be between 1 and ${PULL_LIMIT_MAX}`);
+  return ok({ seq: Number(seqText), id, limit });
 }
 
 export interface PullAnswer {
@@ -39,21 +46,32 @@ export interface PullAnswer {
   readonly feedSeq: number;
 }
 
+/**
+ * The ETag names the device's scope: two devices' answers from one checkpoint differ, so a
+ * device sending another's ETag must not get 304. A short hash, so the header says nothing of
+ * the device.
+ */
 function etagOf(
+  device: DeviceIdentity,
   collection: CollectionName,
   query: PullQuery,
   checkpoint: SyncCheckpoint,
   count: number,
 ): string {
-  return `"${collection}.${query.seq}.${checkpoint.seq}.${count}"`;
+  const scope = createHash('sha256').update(device.id).digest('base64url').slice(0, 12);
+  return `"${collection}.${scope}.${query.seq}.${checkpoint.seq}.${count}"`;
 }
 
 /** The answer when the feed has nothing after `query.seq`: no database needed. */
-export function emptyPull(collection: CollectionName, query: PullQuery): PullAnswer {
+export function emptyPull(
+  device: DeviceIdentity,
+  collection: CollectionName,
+  query: PullQuery,
+): PullAnswer {
   const checkpoint = { seq: query.seq, id: query.id };
   return {
     body: `{"documents":[],"checkpoint":${JSON.stringify(checkpoint)}}`,
-    etag: etagOf(collection, query, checkpoint, 0),
+    etag: etagOf(device, collection, query, checkpoint, 0),
     count: 0,
     feedSeq: 0,
   };
@@ -102,7 +120,7 @@ export async function pullDocuments(
   }
   return {
     body: `{"documents":[${row.bodies}],"checkpoint":${JSON.stringify(checkpoint)}}`,
-    etag: etagOf(collection, query, checkpoint, row.count),
+    etag: etagOf(device, collection, query, checkpoint, row.count),
     count: row.count,
     feedSeq: row.last_seq,
   };

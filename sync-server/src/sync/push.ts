@@ -7,10 +7,18 @@
  * A row touching a stored document of another device refuses the whole batch.
  * New cases get their receipt in the same transaction.
  */
-import { CASE_KINDS, type CaseKind, type CollectionName } from '@pls/shared/domain';
+import {
+  CASE_KINDS,
+  err,
+  ok,
+  type CaseKind,
+  type CollectionName,
+  type Result,
+} from '@pls/shared/domain';
 import type { RejectedRow, WireDocument } from '@pls/shared/protocol';
 import type { Database } from '../db/database';
-import type { CheckedRow } from './check-push';
+import type { ServiceError } from '../errors';
+import { refusedRows, type CheckedRow } from './check-push';
 import { jsonEqual } from './deep-equal';
 import { loadDocuments, lockFeeds, writeDocuments } from './documents';
 import { registerCases } from './receipts';
@@ -41,7 +49,7 @@ export async function applyPush(
   collection: CollectionName,
   rows: readonly CheckedRow[],
   now: Date,
-): Promise<{ ok: true; outcome: PushOutcome } | { ok: false; rejected: RejectedRow[] }> {
+): Promise<Result<PushOutcome, ServiceError>> {
   try {
     const outcome = await db.transaction(async (tx) => {
       const caseKind = isCaseKind(collection) ? collection : null;
@@ -91,9 +99,9 @@ export async function applyPush(
       }
       return { conflicts, written: writes.length, unchanged, receipts, lastSeqs };
     });
-    return { ok: true, outcome };
+    return ok(outcome);
   } catch (error) {
-    if (error instanceof RefusedInTransaction) return { ok: false, rejected: error.rejected };
+    if (error instanceof RefusedInTransaction) return err(refusedRows(error.rejected));
     throw error;
   }
 }

@@ -112,6 +112,8 @@ export async function startTestServer(
       deviceKind === 'kiosk'
         ? { kind: 'kiosk', stationId: where }
         : { kind: 'tv', householdId: where, regionCode: '1525' },
+      // Issued on the server's clock (a test may set it), as the admin CLI does.
+      { now: server.ctx.now() },
     );
     if (!issued.ok) throw new Error(issued.error.message);
     const response = await fetch(`${server.url}/api/devices/enroll`, {
