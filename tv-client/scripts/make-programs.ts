@@ -14,6 +14,8 @@
  * program sources' media entries are updated (file, bytes, sha256, duration, available) and
  * `npm run content:build` rebuilds the pack. Build-time only.
  */
+// The typings of the WebAssembly espeak-ng build (shared with voice-generate-zh.ts).
+import type {} from '../../shared/tools/espeak-ng';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
