@@ -14,15 +14,12 @@
  * program sources' media entries are updated (file, bytes, sha256, duration, available) and
  * `npm run content:build` rebuilds the pack. Build-time only.
  */
-// The typings of the WebAssembly espeak-ng build (shared with voice-generate-zh.ts).
-import type {} from '../../shared/tools/espeak-ng';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ESpeakNg from 'espeak-ng';
 import { chromium } from 'playwright-core';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -146,7 +143,13 @@ function duration(path: string): number {
   return Number(out.toString().trim());
 }
 
+/** The WebAssembly espeak-ng build ships no types; its typings live under shared/tools (outside this project's root), so the one call used is typed here. */
+type ESpeak = (options: {
+  arguments: string[];
+}) => Promise<{ FS: { readFile(path: string): Uint8Array } }>;
+
 async function speak(text: string): Promise<Uint8Array> {
+  const ESpeakNg = ((await import('espeak-ng' as string)) as { default: ESpeak }).default;
   const espeak = await ESpeakNg({ arguments: ['-v', 'cmn', '-s', SPEED, '-w', 'out.wav', text] });
   return espeak.FS.readFile('out.wav') as Uint8Array;
 }
