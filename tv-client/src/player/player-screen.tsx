@@ -55,6 +55,8 @@ export function PlayerScreen({
   const [duration, setDuration] = useState(0);
   const video = useRef<HTMLVideoElement>(null);
   const lastSaved = useRef(0);
+  // Where playback is, kept outside the element: React clears the ref before the cleanup runs.
+  const now = useRef<{ at: number; duration: number } | undefined>(undefined);
 
   useEffect(() => {
     if (!item || media || problem) return;
@@ -86,8 +88,8 @@ export function PlayerScreen({
   // Save where the viewer stopped when leaving.
   useEffect(
     () => () => {
-      const el = video.current;
-      if (el && Number.isFinite(el.duration)) onPosition(contentId, el.currentTime, el.duration);
+      const last = now.current;
+      if (last && Number.isFinite(last.duration)) onPosition(contentId, last.at, last.duration);
     },
     [contentId, onPosition],
   );
@@ -162,6 +164,7 @@ export function PlayerScreen({
             onTimeUpdate={(e) => {
               const el = e.currentTarget;
               setAt(el.currentTime);
+              now.current = { at: el.currentTime, duration: el.duration };
               if (Math.abs(el.currentTime - lastSaved.current) >= 5) {
                 lastSaved.current = el.currentTime;
                 onPosition(contentId, el.currentTime, el.duration);
