@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import type { ServiceError } from '../errors';
 import { answerQuestion, changeCaseStatus, listCases } from '../services/cases';
 import { issueEnrollmentCode, listDevices, revokeDevice } from '../services/devices';
+import { listFeedback } from '../services/feedback';
 import { publishDocuments } from '../services/publish';
 import { updateDeviceConfig, type DeviceConfigPatch } from '../services/device-config';
 import { setStaffPin } from '../services/staff-pin';
@@ -38,13 +39,14 @@ export const ADMIN_USAGE = [
   '                                                        one-time enrollment code (last line)',
   '  devices                                               list devices with last sync time',
   '  revoke <deviceId>                                     revoke a device token',
-  '  add-user <name> --role <admin|reviewer|station_staff> [--station <id>]',
+  '  add-user <name> --role <admin|reviewer|station_staff> [--station <id>] [--region <code>]',
   '                                                        console account; password on the last line',
   '  set-staff-pin (--station <id> | --device <id>) --pin <4-8 digits>',
   '  set-config (--station <id> | --device <id>) [--retention-days <n>] [--idle-timeout <s>]',
   '             [--idle-warning <s>] [--language zh-Hans|mn-Mong] [--voice on|off]',
   '             [--receipt 80mm|58mm|none] [--a4 on|off]   change kiosk configuration',
   '  cases [--tracking <code>] [--device <id>]             list received cases',
+  '  feedback [--device <id>]                              list satisfaction ratings received',
   '  case-status <trackingCode> <status> [--reason <text>] [--language zh-Hans|mn-Mong] [--staff <name>]',
   '  answer <trackingCode> --text <text> [--language zh-Hans|mn-Mong] [--staff <name>]',
   '  publish <content|directory> <file.json>               publish an array of documents',
@@ -233,7 +235,7 @@ export async function runAdminCommand(
     }
 
     case 'add-user': {
-      const args = parse(rest, ['role', 'station']);
+      const args = parse(rest, ['role', 'station', 'region']);
       if (typeof args === 'string') return fail(args, 2);
       const [name] = args.positionals;
       if (!name || !args.flags['role'])
@@ -242,6 +244,7 @@ export async function runAdminCommand(
         name,
         role: args.flags['role'],
         ...(args.flags['station'] ? { stationId: args.flags['station'] } : {}),
+        ...(args.flags['region'] ? { regionCode: args.flags['region'] } : {}),
       });
       if (!added.ok) return serviceFail(added.error);
       return {
@@ -321,6 +324,28 @@ export async function runAdminCommand(
           [c.trackingCode, c.caseKind, c.status, c.centerReference, c.deviceId, c.receivedAt].join(
             '\t',
           ),
+        ),
+      };
+    }
+
+    case 'feedback': {
+      const args = parse(rest, ['device']);
+      if (typeof args === 'string') return fail(args, 2);
+      const ratings = await listFeedback(
+        ctx.db,
+        args.flags['device'] ? { deviceId: args.flags['device'] } : {},
+      );
+      return {
+        exitCode: 0,
+        output: ratings.map((r) =>
+          [
+            r.deviceId,
+            r.service,
+            r.rating,
+            r.tags.join(','),
+            r.language,
+            r.trackingCode ?? '-',
+          ].join('\t'),
         ),
       };
     }
