@@ -179,7 +179,7 @@ async function apply(d: KioskDriver, options: ApplyOptions): Promise<string> {
   await d.click('[data-service=apply]');
   await d.expectScreen('step-consent');
   await step('consent');
-  await d.click('.k-act--accept');
+  await d.acceptConsent();
   await d.expectScreen('step-identity');
   if (options.identity) await options.identity(d);
   else {
@@ -210,6 +210,7 @@ async function apply(d: KioskDriver, options: ApplyOptions): Promise<string> {
   await d.click('[data-category=wage_arrears]');
   await d.expectScreen('step-hardship');
   await step('hardship');
+  await d.settled();
   await d.page.locator('[role=option]').nth(4).click(); // migrant worker's wages: exempt
   await d.click('.k-act--next');
   await d.expectScreen('step-description');
@@ -326,7 +327,7 @@ describe('kiosk: apply for legal aid', () => {
         await d.shot('done-form-printed');
 
         // Track it with the code and the last four of the ID number.
-        await d.click('.k-act--finish');
+        await d.finishDone();
         await d.expectScreen('home');
         await d.setLanguage(language);
         await track(d, code, idNumberLast4(CARD.idNumber));
@@ -441,7 +442,7 @@ describe('kiosk: apply for legal aid', () => {
       await waitForStaffPin(d);
       await d.setLanguage('zh-Hans');
       await d.click('[data-service=apply]');
-      await d.click('.k-act--accept');
+      await d.acceptConsent();
       await d.expectScreen('step-identity');
       // The resident asks for help: a banner, a spoken confirmation, a call in staff mode.
       await page.locator('.pls-frame__tools .pls-button--alert').click();
@@ -519,7 +520,7 @@ describe('kiosk: apply for legal aid', () => {
       );
       expect(await pdfText(lastJob(RECEIPT_PRINTER)!.file)).toContain(formatTrackingCode(code));
       await d.step('offline-done');
-      await d.click('.k-act--finish');
+      await d.finishDone();
       await d.expectScreen('home');
       await d.setLanguage('zh-Hans'); // a new visit starts in the station's language
       // In the outbox.
@@ -570,7 +571,7 @@ describe('kiosk: apply for legal aid', () => {
       await waitForStaffPin(d);
       await d.setLanguage('zh-Hans');
       await d.click('[data-service=apply]');
-      await d.click('.k-act--accept');
+      await d.acceptConsent();
       await d.expectScreen('step-identity');
       await d.placeCard('resident');
       await d.expectScreen('step-phone');
@@ -613,7 +614,7 @@ describe('kiosk: apply for legal aid', () => {
         .waitFor({ timeout: 60_000 });
       // Submitted: the draft is gone.
       await second.click('.k-act--hand-back');
-      await second.click('.k-act--finish');
+      await second.finishDone();
       await second.click('.k-act--staff-entry');
       await second.unlockStaff();
       await restarted.locator('[data-testid=panel-drafts]').waitFor();
@@ -630,7 +631,7 @@ describe('kiosk: apply for legal aid', () => {
     try {
       await d.setLanguage('mn-Mong');
       await d.click('[data-service=apply]');
-      await d.click('.k-act--accept');
+      await d.acceptConsent();
       await d.expectScreen('step-identity');
       await d.placeCard('resident');
       await d.expectScreen('step-phone');
@@ -638,6 +639,7 @@ describe('kiosk: apply for legal aid', () => {
       await d.keyboard([...PHONE]);
       await d.click('.k-act--next');
       await d.click('[data-category=grassland_land]');
+      await d.settled();
       await d.page.locator('[role=option]').nth(6).click();
       await d.click('.k-act--next');
       await d.expectScreen('step-description');

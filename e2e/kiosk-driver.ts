@@ -146,8 +146,44 @@ export class KioskDriver {
     }
   }
 
-  click(selector: string): Promise<void> {
-    return this.page.locator(selector).first().click();
+  /**
+   * After a screen change the kiosk ignores, for a moment, a tap where the last one landed
+   * (input-guard.ts): tap when a person's next deliberate tap would.
+   */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => !document.documentElement.dataset['inputGuard']);
+  }
+
+  /** Reads the consent notice to its end (Accept waits for that), then accepts. */
+  async acceptConsent(): Promise<void> {
+    await this.expectScreen('step-consent');
+    await this.settled();
+    for (let i = 0; i < 40; i++) {
+      // The pager's own button (a DOM click: the step's "more" hint may sit over it at the
+      // largest font; the layout suite checks that separately, with real taps).
+      const paged = await this.page.evaluate(() => {
+        const next = document.querySelector<HTMLButtonElement>(
+          '.pls-reading__next:not([disabled])',
+        );
+        next?.click();
+        return next !== null;
+      });
+      if (!paged) break;
+    }
+    await this.click('.k-act--accept:not([disabled])');
+  }
+
+  /** Leaves the done step: says the code was written down unless the receipt printed. */
+  async finishDone(): Promise<void> {
+    await this.settled();
+    const have = this.page.locator('.k-act--have-code');
+    if ((await have.count()) > 0) await have.first().click();
+    await this.click('.k-act--finish:not([disabled])');
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.settled();
+    await this.page.locator(selector).first().click();
   }
 
   async expectScreen(testId: string, timeout = 15_000): Promise<void> {
@@ -181,12 +217,14 @@ export class KioskDriver {
 
   /** Keys of the UI kit's on-screen keyboard, by their data-key. */
   async keyboard(keys: readonly string[]): Promise<void> {
+    await this.settled();
     for (const key of keys)
       await this.page.locator(`.pls-keyboard [data-key="${key}"]`).first().click();
   }
 
   /** Keys of the kiosk's code keypad or digit pad. */
   async keypad(chars: string): Promise<void> {
+    await this.settled();
     for (const char of chars)
       await this.page.locator(`.k-keypad [data-key="${char}"]`).first().click();
   }

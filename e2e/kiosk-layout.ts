@@ -155,3 +155,112 @@ export function layoutProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * The layout rule of issue 12, for the screen as it is now: the controls of a step (the bar,
+ * the step's actions, keyboards, keypads, tile grids and option lists, a reading view's pager)
+ * and the tracking code are whole inside the viewport without scrolling; the page is never
+ * wider than the screen; and nothing covers a control that is on screen (`elementFromPoint` at
+ * its centre). Only reading text may scroll, in its own region.
+ */
+export const STEP_CONTROLS = [
+  '.pls-frame__bar button',
+  '.k-step__actions button',
+  '.pls-keyboard button',
+  '.k-keypad button',
+  '.k-category__tile',
+  '[role=listbox] [role=option]',
+  '.pls-reading__pager button',
+  '[data-testid=tracking-code]',
+].join(', ');
+
+export function wholeScreenProblems(page: Page): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const problems: string[] = [];
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const describe = (el: Element | null) =>
+      el === null
+        ? 'nothing'
+        : `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join('.')} "${(el.textContent ?? '').trim().slice(0, 16)}"`;
+    const round = (r: DOMRect) =>
+      `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    const shown = (el: Element) => {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      return (
+        style.visibility !== 'hidden' &&
+        style.display !== 'none' &&
+        rect.width > 0 &&
+        rect.height > 0 &&
+        el.closest('[hidden], [aria-hidden=true]') === null
+      );
+    };
+    // A modal dialog (the idle warning) covers everything on purpose.
+    if (document.querySelector('[role=alertdialog]')) return problems;
+
+    if (document.documentElement.scrollWidth > vw + 1) {
+      problems.push(`page wider than the screen: ${document.documentElement.scrollWidth} > ${vw}`);
+    }
+    if (window.scrollX !== 0) problems.push(`page scrolled sideways by ${window.scrollX}`);
+
+    for (const el of document.querySelectorAll(selector)) {
+      if (!shown(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
+        problems.push(`${describe(el)} not whole on screen: ${round(r)}`);
+        continue;
+      }
+      // Scrolled out of (or cut by) its scrolling area: on the screen's box, but not visible.
+      let clip: Element | null = el.parentElement;
+      let clipped = false;
+      while (clip && clip !== document.body) {
+        const style = getComputedStyle(clip);
+        if (/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) {
+          const c = clip.getBoundingClientRect();
+          if (
+            r.left < c.left - 1 ||
+            r.top < c.top - 1 ||
+            r.right > c.right + 1 ||
+            r.bottom > c.bottom + 1
+          ) {
+            problems.push(
+              `${describe(el)} cut off by ${describe(clip)}: ${round(r)} in ${round(c)}`,
+            );
+            clipped = true;
+            break;
+          }
+        }
+        clip = clip.parentElement;
+      }
+      if (clipped) continue;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit === null || !(el.contains(hit) || hit.contains(el))) {
+        problems.push(`${describe(el)} covered by ${describe(hit)}`);
+      }
+    }
+
+    // Any other control on screen is not covered either (a "more" hint over the content).
+    for (const el of document.querySelectorAll('button, [role=option], input, textarea')) {
+      if (!shown(el) || el.matches(selector)) continue;
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (x < 0 || y < 0 || x > vw || y > vh) continue;
+      // Only where it is really visible (not scrolled out of its area).
+      let inside = true;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (!/(auto|scroll|hidden|clip)/.test(style.overflowX + style.overflowY)) continue;
+        const c = p.getBoundingClientRect();
+        if (x < c.left || x > c.right || y < c.top || y > c.bottom) inside = false;
+      }
+      if (!inside) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit === null || !(el.contains(hit) || hit.contains(el))) {
+        problems.push(`${describe(el)} covered by ${describe(hit)}`);
+      }
+    }
+    return problems;
+  }, STEP_CONTROLS);
+}

@@ -33,6 +33,16 @@ function electronBinary() {
   }
 }
 
+// The staff console is a built web app the server serves; build it when it is missing.
+if (!existsSync(join(root, 'sync-server', 'console', 'dist', 'index.html'))) {
+  const built = spawnSync('npm', ['run', 'console:build', '-w', 'sync-server'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0)
+    console.log('staff console: build failed (npm run console:build -w sync-server)');
+}
+
 const electron = electronBinary();
 const mode = electron ? 'electron' : 'browser';
 const serverPort = process.env.PORT ?? '8787';
@@ -48,9 +58,10 @@ const APPS = [
     entry: 'sync-server/src/cli/server.ts',
     command: () => [tsx, ['sync-server/src/cli/server.ts', '--seed-sample']],
     url: () =>
-      existsSync(join(root, 'sync-server', 'console'))
-        ? `${serverUrl}  (staff console: ${serverUrl}/console/)`
-        : `${serverUrl}  (staff console: not built yet)`,
+      // DEMO_ADMIN in sync-server/src/services/seed.ts (a sample account, seeded on first start).
+      existsSync(join(root, 'sync-server', 'console', 'dist', 'index.html'))
+        ? `${serverUrl}\n  staff console: ${serverUrl}/console/  (demo admin login: demo-admin / demo-admin-2026)`
+        : `${serverUrl}  (staff console: build failed, see above)`,
   },
   {
     name: 'kiosk',

@@ -4,6 +4,7 @@
  * add it here with a name and one line saying what it measures.
  */
 import { fromRunFunction, type BenchSuite } from '../framework';
+import { run as consoleSuite } from './console';
 import { run as capacity } from './capacity';
 import { run as idcard } from './idcard';
 import { run as kiosk } from './kiosk';
@@ -25,5 +26,10 @@ export const SUITES: readonly BenchSuite[] = [
   fromRunFunction('print', 'print documents rendered to PDF', print),
   fromRunFunction('ocr', 'ID card OCR', ocr),
   fromRunFunction('kiosk', 'kiosk renderer: card to form, submit to receipt', kiosk),
+  fromRunFunction(
+    'console',
+    'staff console: inbox of many cases, logins beside health',
+    consoleSuite,
+  ),
   fromRunFunction('tv', 'TV box idle sync cost and switch-on spread (ADR 0004)', tv),
 ];

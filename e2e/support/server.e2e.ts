@@ -51,10 +51,16 @@ describe('e2e sync server helper', () => {
             headers: { authorization: `Bearer ${token}` },
           });
           const body = (await pull.json()) as { documents: Array<{ id: string }> };
+          // As the sync client does in a browser: a one-time ticket, never the token, in the URL.
+          const issued = await fetch(`${url}/api/sync/stream-ticket`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+          });
+          const { ticket } = (await issued.json()) as { ticket: string };
           const events = await new Promise<string[]>((resolve, reject) => {
             const seen: string[] = [];
             const source = new EventSource(
-              `${url}/api/sync/stream?token=${encodeURIComponent(token)}`,
+              `${url}/api/sync/stream?ticket=${encodeURIComponent(ticket)}`,
             );
             const timer = setTimeout(
               () => reject(new Error(`stream gave ${seen.join(',')}`)),

@@ -19,7 +19,13 @@ import {
   type KeyMeta,
 } from '../src/i18n/locale-check';
 import { textHash } from '../src/i18n/text-hash';
-import { LOCALES_DIR, readLocaleFiles, readSourceFiles, type LocaleFiles } from './locale-files';
+import {
+  LOCALES_DIR,
+  formatMetaJson,
+  readLocaleFiles,
+  readSourceFiles,
+  type LocaleFiles,
+} from './locale-files';
 
 type MetaFile = Record<string, KeyMeta>;
 
@@ -42,7 +48,7 @@ function metaOf(files: LocaleFiles, ns: string): MetaFile {
 }
 
 function writeMeta(ns: string, meta: MetaFile): void {
-  writeFileSync(join(LOCALES_DIR, 'meta', `${ns}.json`), `${JSON.stringify(meta, null, 2)}\n`);
+  writeFileSync(join(LOCALES_DIR, 'meta', `${ns}.json`), formatMetaJson(meta));
 }
 
 function sync(files: LocaleFiles): void {

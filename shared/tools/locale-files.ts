@@ -84,3 +84,22 @@ export function readSourceFiles(dirs: readonly string[] = SOURCE_DIRS): SourceFi
   for (const dir of dirs) walk(join(REPO_ROOT, dir));
   return out;
 }
+
+/**
+ * JSON as Prettier writes it (the format check runs over locales/): a short array of strings on
+ * one line, as `"mnAllow": ["呼和浩特"]`, instead of JSON.stringify's one item per line.
+ */
+export function formatMetaJson(meta: unknown): string {
+  const text = JSON.stringify(meta, null, 2).replace(
+    /^( *)("[^"\n]+": )\[\n((?: *"(?:[^"\\\n]|\\.)*",?\n)+) *\]/gm,
+    (whole, indent: string, key: string, items: string) => {
+      const line = `${indent}${key}[${items
+        .trim()
+        .split(/,?\n */)
+        .map((item) => item.replace(/,$/, ''))
+        .join(', ')}]`;
+      return line.length <= 100 ? line : whole;
+    },
+  );
+  return `${text}\n`;
+}

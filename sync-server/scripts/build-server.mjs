@@ -2,7 +2,7 @@
 // Bundles the server CLI into sync-server/dist/server.mjs for production nodes: plain `node`
 // runs it without tsx, which transpiles every source file at start and keeps the results in
 // memory (measured in bench `cluster`). Everything is bundled except the packages that load
-// files of their own at run time (PGlite's WebAssembly, pg's optional native binding), which
+// files of their own at run time (PGlite's WebAssembly, native bindings: pg's optional one, Argon2), which
 // stay in node_modules (installed with `npm ci`).
 // The bundle sits two levels below the repository root, as src/config.ts does, so the paths it
 // derives from its own location (content pack, data directory) are the same.
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native'];
+const EXTERNAL = ['@electric-sql/pglite', 'pg', 'pg-native', '@node-rs/*'];
 
 export async function buildServer() {
   const outfile = join(serverDir, 'dist', 'server.mjs');

@@ -6,6 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from './app-context';
 import { registerAdminRpc } from './routes/admin-rpc';
+import { consolePlugin } from './console/console-plugin';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerDeviceCors } from './routes/cors';
 import { registerDeviceRoutes } from './routes/devices';
@@ -139,5 +140,6 @@ export async function buildApp(
   registerAttachmentRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerAdminRpc(app, ctx);
+  await app.register(consolePlugin, { ctx });
   return app;
 }

@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     if (typeof config === 'string') throw new Error(config);
     expect(config.trustProxy).toEqual([]);
+    expect(config.streamsPerAddress).toBe(64);
+  });
+
+  it('lets many devices share an address when told to (carrier NAT)', () => {
+    const config = loadConfig({ STREAMS_PER_ADDRESS: '20000' });
+    if (typeof config === 'string') throw new Error(config);
+    expect(config.streamsPerAddress).toBe(20_000);
+    expect(loadConfig({ STREAMS_PER_ADDRESS: '0' })).toMatch(/STREAMS_PER_ADDRESS/);
   });
 
   it('says what is wrong with a bad setting', () => {

@@ -2,13 +2,15 @@
  * Server configuration from the environment: PORT (default 8787), HOST (default 127.0.0.1),
  * DATA_DIR (default <repository>/data; PGlite files under DATA_DIR/pglite), DATABASE_URL
  * (a real PostgreSQL instead of PGlite), PGLITE_SHARED_BUFFERS (e.g. 64MB), LOG_LEVEL,
- * ENROLL_RATE_LIMIT (per address and minute, default 20), TRUST_PROXY (load balancers' addresses).
+ * ENROLL_RATE_LIMIT (per address and minute, default 20), TRUST_PROXY (load balancers' addresses),
+ * STREAMS_PER_ADDRESS (default 64).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STREAM_HEARTBEAT_SECONDS } from '@pls/shared/protocol';
 import type { DatabaseTarget } from './db/open-database';
+import { DEFAULT_STREAM_CAPS } from './sync/stream-caps';
 
 export const REPOSITORY_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,6 +29,11 @@ export interface ServerConfig {
   readonly contentDir: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   readonly enrollRateLimit: number;
+  /**
+   * STREAMS_PER_ADDRESS: event streams one client address may hold (default 64). Raise it where
+   * many devices share an address: TV boxes behind a carrier's NAT, a station's kiosks.
+   */
+  readonly streamsPerAddress: number;
   /** TRUST_PROXY: comma-separated addresses or CIDRs of the load balancers in front. */
   readonly trustProxy: readonly string[];
 }
@@ -61,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig |
   if (badProxy !== undefined) {
     return `TRUST_PROXY must list addresses or CIDRs (127.0.0.1,10.0.0.0/8), not "${badProxy}"`;
   }
+  const streamsPerAddress = env['STREAMS_PER_ADDRESS']
+    ? Number(env['STREAMS_PER_ADDRESS'])
+    : DEFAULT_STREAM_CAPS.perAddress;
+  if (!Number.isInteger(streamsPerAddress) || streamsPerAddress < 1) {
+    return 'STREAMS_PER_ADDRESS must be a positive integer';
+  }
   const sharedBuffers = env['PGLITE_SHARED_BUFFERS'] || undefined;
   if (sharedBuffers !== undefined && !/^\d{1,6}(kB|MB|GB)$/.test(sharedBuffers)) {
     return `PGLITE_SHARED_BUFFERS must be a size like 64MB, not "${sharedBuffers}"`;
@@ -77,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig |
     logLevel: logLevel as ServerConfig['logLevel'],
     enrollRateLimit,
     trustProxy,
+    streamsPerAddress,
   };
 }

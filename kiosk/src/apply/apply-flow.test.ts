@@ -278,6 +278,34 @@ describe('apply flow', () => {
     });
   });
 
+  it('cleans text where it enters and never cuts a character in half', () => {
+    const atDescription = run(HAPPY_PATH.slice(0, 6));
+    // An astral character straddling the limit: a UTF-16 slice would leave a lone surrogate.
+    const astral = 'a'.repeat(MAX_DESCRIPTION_LENGTH - 1) + '𠀀𠀀';
+    const left = applyReducer(atDescription, { type: 'descriptionLeftToStaff', text: astral });
+    expect(left.draft.description).toBe('a'.repeat(MAX_DESCRIPTION_LENGTH - 1) + '𠀀');
+    expect([...left.draft.description].at(-1)).toBe('𠀀');
+    // Keyboard text: controls and lone surrogates dropped, lines kept, NFC.
+    const typed = applyReducer(atDescription, {
+      type: 'fieldTyped',
+      field: 'description',
+      value: '老板\u0000欠薪\r\n三个月\ud800e\u0301',
+    });
+    expect(typed.draft.description).toBe('老板欠薪\n三个月é');
+    const entered = applyReducer(atDescription, {
+      type: 'descriptionEntered',
+      text: ' 欠薪\u001b ',
+    });
+    expect(entered.draft.description).toBe('欠薪');
+    // A card reader's text: no control characters reach the draft.
+    const carded = applyReducer(run(HAPPY_PATH.slice(0, 1)), {
+      type: 'identityFromCard',
+      card: { ...CARD, name: `${CARD.name}\u0000`, address: ' 锡林浩特市\u0007 ' },
+      today: TODAY,
+    });
+    expect(carded.draft.identity).toMatchObject({ name: CARD.name, address: '锡林浩特市' });
+  });
+
   it('limits photos and ignores the same photo twice', () => {
     let state = run(HAPPY_PATH.slice(0, 7));
     expect(state.step).toBe('photos');

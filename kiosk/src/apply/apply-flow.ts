@@ -18,6 +18,9 @@ import {
   type IdentitySource,
   type Language,
   type PhoneError,
+  cleanInputText,
+  codePointLength,
+  cutToLength,
 } from '@pls/shared/domain';
 
 export const APPLY_STEPS = [
@@ -34,6 +37,11 @@ export const APPLY_STEPS = [
 export type ApplyStep = (typeof APPLY_STEPS)[number];
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/** A description as typed: clean (issue 11), its lines kept, cut whole within the schema's length. */
+function cleanDescription(text: string): string {
+  return cutToLength(cleanInputText(text, { multiline: true }), MAX_DESCRIPTION_LENGTH);
+}
 export const MAX_PHOTOS = 6;
 
 export interface IdentityDraft {
@@ -265,12 +273,12 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
         state,
         {
           source: 'reader',
-          name: card.name,
+          name: cleanInputText(card.name).trim(),
           sex: card.sex,
           ...(card.nation ? { nationCode: card.nation.code } : {}),
           birthDate: card.birthDate,
           idNumber: parsed.value.idNumber,
-          address: card.address ?? '',
+          address: cleanInputText(card.address ?? '').trim(),
           confirmedByStaff: false,
         },
         action.today,
@@ -283,11 +291,11 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
         state,
         {
           source: 'ocr',
-          name: action.name.trim(),
+          name: cleanInputText(action.name).trim(),
           sex: 'unknown',
           birthDate: '',
-          idNumber: action.idNumber,
-          address: action.address.trim(),
+          idNumber: cleanInputText(action.idNumber),
+          address: cleanInputText(action.address).trim(),
           confirmedByStaff: false,
           ...(action.verified ? { ocrVerified: true } : {}),
         },
@@ -300,12 +308,12 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
         state,
         {
           source: action.source ?? 'manual_staff',
-          name: action.identity.name.trim(),
+          name: cleanInputText(action.identity.name).trim(),
           sex: action.identity.sex,
           ...(action.identity.nationCode ? { nationCode: action.identity.nationCode } : {}),
           birthDate: '',
-          idNumber: action.identity.idNumber,
-          address: action.identity.address.trim(),
+          idNumber: cleanInputText(action.identity.idNumber),
+          address: cleanInputText(action.identity.address).trim(),
           // Typing is done by staff (the flow only offers it in staff mode): that is the confirmation.
           confirmedByStaff: true,
         },
@@ -333,9 +341,11 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
         if (state.step !== 'phone' || action.value.length > 20) return state;
         return { ...state, draft: { ...state.draft, phone: action.value } };
       }
-      if (state.step !== 'description' || action.value.length > MAX_DESCRIPTION_LENGTH)
-        return state;
-      return { ...state, draft: { ...state.draft, description: action.value } };
+      if (state.step !== 'description') return state;
+      return {
+        ...state,
+        draft: { ...state.draft, description: cleanDescription(action.value) },
+      };
 
     case 'categoryChosen':
       if (state.step !== 'category' || !CASE_CATEGORIES.includes(action.category)) return state;
@@ -361,12 +371,13 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
 
     case 'descriptionEntered': {
       if (state.step !== 'description') return state;
-      const draft = { ...state.draft, description: action.text, descriptionByStaff: false };
-      if (action.text.trim() === '')
+      const text = cleanInputText(action.text, { multiline: true });
+      const draft = { ...state.draft, description: text, descriptionByStaff: false };
+      if (text.trim() === '')
         return fail(state, [{ field: 'description', error: { kind: 'missing' } }], draft);
-      if (action.text.length > MAX_DESCRIPTION_LENGTH)
+      if (codePointLength(text) > MAX_DESCRIPTION_LENGTH)
         return fail(state, [{ field: 'description', error: { kind: 'tooLong' } }], draft);
-      return advance(state, { ...draft, description: action.text.trim() });
+      return advance(state, { ...draft, description: text.trim() });
     }
 
     case 'descriptionLeftToStaff':
@@ -374,7 +385,7 @@ export function applyReducer(state: ApplyState, action: ApplyAction): ApplyState
       // What was typed so far is kept: staff complete it rather than start over.
       return advance(state, {
         ...state.draft,
-        description: (action.text ?? state.draft.description).slice(0, MAX_DESCRIPTION_LENGTH),
+        description: cleanDescription(action.text ?? state.draft.description),
         descriptionByStaff: true,
       });
 

@@ -7,6 +7,7 @@ import { debounceTime, merge, type Subscription } from 'rxjs';
 import type { DeviceConfig } from '@pls/shared/domain';
 import type { DatabaseWith } from '@pls/shared/db';
 import { purgeDuePersonalData, type PurgeReport } from './retention-purge';
+import { watchReceipts } from '../cases/case-store';
 
 export interface RetentionJobOptions {
   readonly db: DatabaseWith<'device_config' | 'case_updates'>;
@@ -51,7 +52,7 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
 
   const subscriptions: Subscription[] = [];
   const config = db.device_config.findOne(options.deviceId).$;
-  const updates = db.case_updates.find({ selector: { kind: 'received' } }).$;
+  const updates = watchReceipts(db);
   subscriptions.push(
     config.subscribe((doc) => {
       if (doc) retentionDays = (doc.toJSON() as DeviceConfig).retentionDays;

@@ -11,6 +11,7 @@
  */
 import { isPurgeDue, type Application } from '@pls/shared/domain';
 import { purgeExpiredDrafts, removeAttachmentFile, type LocalDatabase } from '@pls/shared/db';
+import { receivedAtOf } from '../cases/case-store';
 
 export interface PurgeReport {
   /** Ids of the applications whose personal data was removed now. */
@@ -35,8 +36,7 @@ export async function purgeDuePersonalData(
   now: Date = new Date(),
 ): Promise<PurgeReport> {
   const applications = db.applications;
-  const updates = db.case_updates;
-  if (!applications || !updates)
+  if (!applications || !db.case_updates)
     throw new Error('the kiosk database lacks applications or case_updates');
   const candidates =
     retentionDays === undefined
@@ -45,16 +45,10 @@ export async function purgeDuePersonalData(
   const purged: string[] = [];
   let photosRemoved = 0;
   if (retentionDays !== undefined && candidates.length > 0) {
-    const receipts = await updates
-      .find({ selector: { caseId: { $in: candidates.map((doc) => doc.id) }, kind: 'received' } })
-      .exec();
-    const receivedAt = new Map<string, string>();
-    for (const receipt of receipts) {
-      const earlier = receivedAt.get(receipt.caseId);
-      if (earlier === undefined || receipt.serverTime < earlier) {
-        receivedAt.set(receipt.caseId, receipt.serverTime);
-      }
-    }
+    const receivedAt = await receivedAtOf(
+      db,
+      candidates.map((doc) => doc.id),
+    );
     for (const doc of candidates) {
       const due = isPurgeDue(
         { receivedAt: receivedAt.get(doc.id), retentionDays, piiPurgedAt: doc.piiPurgedAt },

@@ -8,7 +8,13 @@
  * actions appear in the form), then hand the kiosk back, which locks it again. An idle reset
  * ends the visit and with it staff mode.
  */
-export type ServiceScreen = 'apply' | 'track';
+/** Every service a resident can open from Home (the services/ feature folders add theirs). */
+export const SERVICE_SCREENS = ['apply', 'track', 'ask', 'urgent', 'calculators'] as const;
+export type ServiceScreen = (typeof SERVICE_SCREENS)[number];
+
+function isService(kind: Screen['kind']): kind is ServiceScreen {
+  return (SERVICE_SCREENS as readonly string[]).includes(kind);
+}
 
 export type StaffPurpose = 'dashboard' | 'help';
 
@@ -55,9 +61,7 @@ export const INITIAL_SESSION: SessionState = {
 };
 
 function serviceOf(screen: Screen): 'home' | ServiceScreen | undefined {
-  return screen.kind === 'home' || screen.kind === 'apply' || screen.kind === 'track'
-    ? screen.kind
-    : undefined;
+  return screen.kind === 'home' || isService(screen.kind) ? screen.kind : undefined;
 }
 
 function show(state: SessionState, kind: 'home' | ServiceScreen): SessionState {

@@ -7,6 +7,34 @@ import { TRACKING_ALPHABET } from '@pls/shared/domain';
 import type { TranslationKey } from '@pls/shared/i18n';
 import { Icon, Text, useT } from '@pls/shared/ui';
 
+const CONTROL_LABELS = {
+  backspace: 'common:keyboard.backspace',
+  clear: 'common:keyboard.clear',
+} as const satisfies Record<string, TranslationKey>;
+
+/** The backspace and clear keys every kiosk keypad shares (icon over a small caption). */
+export function ControlKey({
+  name,
+  onPress,
+  className = '',
+}: {
+  name: 'backspace' | 'clear';
+  onPress: () => void;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`pls-key pls-key--control ${className}`.trim()}
+      data-key={name}
+      onClick={onPress}
+    >
+      <Icon name={name} />
+      <Text k={CONTROL_LABELS[name]} vertical={false} className="pls-key__small" />
+    </button>
+  );
+}
+
 export interface CodeKeypadProps {
   readonly value: string;
   readonly onChange: (value: string) => void;
@@ -38,24 +66,12 @@ export function CodeKeypad({ value, onChange, length, format, label }: CodeKeypa
             {char}
           </button>
         ))}
-        <button
-          type="button"
-          className="pls-key pls-key--control k-keypad__key"
-          data-key="backspace"
-          onClick={() => onChange(value.slice(0, -1))}
-        >
-          <Icon name="backspace" />
-          <Text k="common:keyboard.backspace" vertical={false} className="pls-key__small" />
-        </button>
-        <button
-          type="button"
-          className="pls-key pls-key--control k-keypad__key"
-          data-key="clear"
-          onClick={() => onChange('')}
-        >
-          <Icon name="clear" />
-          <Text k="common:keyboard.clear" vertical={false} className="pls-key__small" />
-        </button>
+        <ControlKey
+          name="backspace"
+          className="k-keypad__key"
+          onPress={() => onChange(value.slice(0, -1))}
+        />
+        <ControlKey name="clear" className="k-keypad__key" onPress={() => onChange('')} />
       </div>
     </div>
   );
@@ -113,15 +129,7 @@ export function PinPad({
             </button>
           ),
         )}
-        <button
-          type="button"
-          className="pls-key pls-key--control"
-          data-key="backspace"
-          onClick={() => onChange(value.slice(0, -1))}
-        >
-          <Icon name="backspace" />
-          <Text k="common:keyboard.backspace" vertical={false} className="pls-key__small" />
-        </button>
+        <ControlKey name="backspace" onPress={() => onChange(value.slice(0, -1))} />
       </div>
     </div>
   );

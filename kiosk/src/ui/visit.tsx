@@ -8,25 +8,31 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Application } from '@pls/shared/domain';
 import type { Draft } from '@pls/shared/db';
 import type { TranslationKey } from '@pls/shared/i18n';
-import { BigButton, IdleGuard, PageFrame, Text } from '@pls/shared/ui';
+import { BigButton, IdleGuard, PageFrame, Text, useInputGuard } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
 import { applyReducer, backLeavesFlow, INITIAL_APPLY_STATE } from '../apply/apply-flow';
 import { decodeDraft } from '../apply/draft-codec';
 import { createDraftKeeper, type DraftKeeper } from '../apply/draft-keeper';
 import type { PhotoBytes } from '../apply/submit-application';
 import { INITIAL_SESSION, sessionReducer, type Screen } from '../session/session-reducer';
-import { ApplyScreen } from './apply/apply-screen';
+import { AskScreen } from '../ask/ask-screen';
+import { CalculatorsScreen } from '../calculators/calculators-screen';
+import { UrgentScreen } from '../urgent/urgent-screen';
+import { ApplyScreen } from '../apply/apply-screen';
 import { HomeScreen } from './home-screen';
 import { LeaveScreen } from './leave-screen';
 import { badgeStatus, useDeviceSettings, useRuntime, useSyncStatus } from './runtime';
-import { StaffPinScreen } from './staff/staff-pin-screen';
-import { StaffScreen } from './staff/staff-screen';
-import { TrackScreen } from './track/track-screen';
+import { StaffPinScreen } from '../staff/staff-pin-screen';
+import { StaffScreen } from '../staff/staff-screen';
+import { TrackScreen } from '../track/track-screen';
 
 const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',
   apply: 'kiosk:apply.frameTitle',
   track: 'kiosk:track.title',
+  ask: 'services:ask.title',
+  urgent: 'services:urgent.title',
+  calculators: 'services:calculators.title',
   staffPin: 'kiosk:staff.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:apply.frameTitle',
@@ -127,6 +133,11 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     case 'leave':
       onBack = () => dispatchSession({ type: 'leaveCancelled' });
       break;
+    case 'ask':
+    case 'urgent':
+    case 'calculators':
+      onBack = () => dispatchSession({ type: 'home' });
+      break;
     case 'home':
       break;
   }
@@ -142,6 +153,9 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     dispatchSession({ type: 'callStaff' });
     void voice.speak('common:nav.callStaffSent');
   };
+
+  // Tap safety: the second tap of a double tap does not act on the screen the first opened.
+  useInputGuard(screen.kind === 'apply' ? `apply:${apply.step}` : screen.kind);
 
   const applyMounted = screen.kind === 'apply' || session.applyActive || apply.step === 'done';
   return (
@@ -216,6 +230,11 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
         {screen.kind === 'track' ? (
           <TrackScreen onLeave={() => dispatchSession({ type: 'home' })} backPresses={trackBack} />
         ) : null}
+        {screen.kind === 'urgent' ? (
+          <UrgentScreen onCallStaff={callStaff} staffCalled={session.staffCalled} />
+        ) : null}
+        {screen.kind === 'calculators' ? <CalculatorsScreen /> : null}
+        {screen.kind === 'ask' ? <AskScreen /> : null}
         {screen.kind === 'staffPin' ? (
           <StaffPinScreen
             purpose={screen.purpose}

@@ -19,6 +19,8 @@ export * from './schemas/case-updates';
 export * from './schemas/content';
 export * from './schemas/directory';
 export * from './schemas/device-config';
+export * from './schemas/console-forms';
 export * from './retention';
 export * from './phone';
+export * from './text-input';
 export * from './json-schema';

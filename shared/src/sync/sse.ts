@@ -1,7 +1,9 @@
 /**
- * Server-Sent Events for the sync stream. In the browser the native EventSource (the token
- * goes in the query: EventSource cannot send headers); in Node, which has no EventSource, a
- * reader over a streaming fetch that sends the Authorization header.
+ * Server-Sent Events for the sync stream. In the browser the native EventSource, which cannot
+ * send headers: it first fetches a one-time stream ticket with the bearer token and puts only
+ * the ticket in the URL (the device token never appears in a URL, where proxies would log it);
+ * in Node, which has no EventSource, a reader over a streaming fetch that sends the
+ * Authorization header.
  */
 export interface SseMessage {
   readonly event: string;
@@ -119,28 +121,66 @@ export interface EventSourceLike {
 }
 export type EventSourceConstructor = new (url: string) => EventSourceLike;
 
-export function eventSourceConnector(EventSourceImpl: EventSourceConstructor): StreamConnector {
+/** `…/api/sync/stream` → `…/api/sync/stream-ticket` (same origin and path prefix). */
+export function streamTicketUrl(streamUrl: string): string {
+  const url = new URL(streamUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}-ticket`;
+  url.search = '';
+  return url.toString();
+}
+
+function parseTicket(body: unknown): string | undefined {
+  const ticket = (body as { ticket?: unknown } | null)?.ticket;
+  return typeof ticket === 'string' && ticket.length > 0 && ticket.length <= 128
+    ? ticket
+    : undefined;
+}
+
+export function eventSourceConnector(
+  EventSourceImpl: EventSourceConstructor,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
+): StreamConnector {
   return (url, token, handlers) => {
-    const withToken = `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
-    const source = new EventSourceImpl(withToken);
     let done = false;
-    source.onopen = () => handlers.onOpen();
-    for (const name of STREAM_EVENT_NAMES) {
-      source.addEventListener(name, (event) => {
-        if (!done) handlers.onMessage({ event: name, data: event.data });
-      });
-    }
-    // EventSource would reconnect by itself at its own pace; we close and reconnect with backoff.
-    source.onerror = () => {
+    let source: EventSourceLike | undefined;
+    const closed = (info: { status?: number }) => {
       if (done) return;
       done = true;
-      source.close();
-      handlers.onClosed({});
+      source?.close();
+      handlers.onClosed(info);
     };
+    void (async () => {
+      let ticket: string | undefined;
+      try {
+        const response = await fetchImpl(streamTicketUrl(url), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        // 401/403 (revoked, unknown token) reach the caller as a status, like the fetch reader's.
+        if (!response.ok) return closed({ status: response.status });
+        ticket = parseTicket(await response.json());
+      } catch {
+        return closed({});
+      }
+      if (ticket === undefined) return closed({});
+      if (done) return;
+      const withTicket = `${url}${url.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`;
+      const opened = new EventSourceImpl(withTicket);
+      source = opened;
+      opened.onopen = () => handlers.onOpen();
+      for (const name of STREAM_EVENT_NAMES) {
+        opened.addEventListener(name, (event) => {
+          if (!done) handlers.onMessage({ event: name, data: event.data });
+        });
+      }
+      // EventSource would reconnect by itself at its own pace, with a used ticket: we close and
+      // reconnect (a new ticket) with backoff.
+      opened.onerror = () => closed({});
+    })();
     return {
       close() {
         done = true;
-        source.close();
+        source?.close();
       },
     };
   };
@@ -149,5 +189,5 @@ export function eventSourceConnector(EventSourceImpl: EventSourceConstructor): S
 /** The native EventSource where there is one (browser, Electron renderer), else the fetch reader. */
 export function defaultStreamConnector(fetchImpl?: typeof fetch): StreamConnector {
   const native = (globalThis as { EventSource?: EventSourceConstructor }).EventSource;
-  return native ? eventSourceConnector(native) : fetchStreamConnector(fetchImpl);
+  return native ? eventSourceConnector(native, fetchImpl) : fetchStreamConnector(fetchImpl);
 }

@@ -23,3 +23,4 @@ export * from './keyboard/on-screen-keyboard';
 export * from './keyboard/keyboard-state';
 export * from './keyboard/mongolian-layout';
 export * from './keyboard/pinyin-dictionary';
+export * from './input-guard';

@@ -109,7 +109,12 @@ export function ScrollArea({ axis: axisProp, className, testId, children }: Scro
       data-more-before={hints.before}
       data-more-after={hints.after}
     >
-      <div ref={viewport} className="pls-scroll__viewport">
+      {/* Focusable while it scrolls, so a keyboard can scroll it too (axe scrollable-region-focusable). */}
+      <div
+        ref={viewport}
+        className="pls-scroll__viewport"
+        tabIndex={hints.before || hints.after ? 0 : undefined}
+      >
         <div ref={content} className="pls-scroll__content">
           {children}
         </div>

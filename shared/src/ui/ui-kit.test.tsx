@@ -6,7 +6,7 @@ import { BigButton } from './big-button';
 import { IdleGuard } from './idle-guard';
 import { Listbox } from './listbox';
 import { PageFrame } from './page-frame';
-import { ReadingView, wheelToHorizontal } from './reading-view';
+import { ReadingView, readingProgress, wheelToHorizontal } from './reading-view';
 import { PAGE_SHARE, ScrollArea, scrollHints } from './scroll-area';
 import { SyncBadge } from './sync-badge';
 import { recordingVoice, renderUi } from './test-support';
@@ -228,10 +228,69 @@ describe('ReadingView', () => {
     body.dispatchEvent(wheel);
     expect(body.scrollLeft).toBe(100);
     expect(wheel.defaultPrevented).toBe(true);
+    // jsdom lays nothing out: a text three boxes wide, its end not yet on screen.
+    Object.defineProperty(body, 'clientWidth', { configurable: true, value: 400 });
+    Object.defineProperty(body, 'scrollWidth', { configurable: true, value: 1200 });
+    body.scrollLeft = 0;
+    fireEvent.scroll(body);
     const scrollBy = vi.fn();
     body.scrollBy = scrollBy as typeof body.scrollBy;
     fireEvent.click(screen.getByRole('button', { name: /ᠳᠠᠷᠠᠭᠠᠬᠢ/ }));
     expect(scrollBy).toHaveBeenCalledWith({ left: expect.any(Number) });
+  });
+
+  it('shows the page, hides the pager when the text fits, and tells when the end was seen', () => {
+    expect(readingProgress(0, 400, 400)).toEqual({ page: 1, pages: 1, atStart: true, atEnd: true });
+    expect(readingProgress(0, 400, 1000)).toEqual({
+      page: 1,
+      pages: 3,
+      atStart: true,
+      atEnd: false,
+    });
+    expect(readingProgress(400, 400, 1000)).toMatchObject({ page: 2, atEnd: false });
+    expect(readingProgress(600, 400, 1000)).toMatchObject({ page: 3, atEnd: true });
+
+    expect(readingProgress(0, 0, 0)).toMatchObject({ atEnd: false });
+
+    const sized = (box: HTMLElement, client: number, scroll: number) => {
+      Object.defineProperty(box, 'clientHeight', { configurable: true, value: client });
+      Object.defineProperty(box, 'scrollHeight', { configurable: true, value: scroll });
+    };
+    const render = () => {
+      const onReadToEnd = vi.fn();
+      const { container } = renderUi(
+        <ReadingView label="gallery:section.reading" onReadToEnd={onReadToEnd}>
+          <Text k="gallery:sampleBody" as="p" />
+        </ReadingView>,
+        { language: 'zh-Hans' },
+      );
+      const box = container.querySelector<HTMLElement>('.pls-reading__body')!;
+      return { container, box, onReadToEnd };
+    };
+
+    // Not laid out yet: nothing counts as read.
+    const short = render();
+    expect(short.onReadToEnd).not.toHaveBeenCalled();
+    // A text that fits: read at once, and no pager that does nothing.
+    sized(short.box, 300, 300);
+    fireEvent.scroll(short.box);
+    expect(short.onReadToEnd).toHaveBeenCalledTimes(1);
+    const pager = short.container.querySelector<HTMLElement>('.pls-reading__pager');
+    expect(pager?.style.visibility).toBe('hidden');
+    expect(pager?.getAttribute('aria-hidden')).toBe('true');
+    cleanup();
+
+    const long = render();
+    sized(long.box, 300, 900);
+    long.box.scrollTop = 0;
+    fireEvent.scroll(long.box);
+    expect(long.onReadToEnd).not.toHaveBeenCalled();
+    const position = () => long.container.querySelector('.pls-reading__position');
+    expect(position()?.getAttribute('data-pages')).toBe('3');
+    long.box.scrollTop = 600;
+    fireEvent.scroll(long.box);
+    expect(long.onReadToEnd).toHaveBeenCalledTimes(1);
+    expect(position()?.getAttribute('data-page')).toBe('3');
   });
 });
 

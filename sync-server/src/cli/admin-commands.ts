@@ -13,6 +13,7 @@ import type { Database } from '../db/database';
 import type { ServiceError } from '../errors';
 import { answerQuestion, changeCaseStatus, listCases } from '../services/cases';
 import { issueEnrollmentCode, listDevices, revokeDevice } from '../services/devices';
+import { listFeedback } from '../services/feedback';
 import { publishDocuments } from '../services/publish';
 import { updateDeviceConfig, type DeviceConfigPatch } from '../services/device-config';
 import { setStaffPin } from '../services/staff-pin';
@@ -240,9 +241,9 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   },
   {
     name: 'add-user',
-    synopsis: ['<name> --role <admin|reviewer|station_staff> [--station <id>]'],
+    synopsis: ['<name> --role <admin|reviewer|station_staff> [--station <id>] [--region <code>]'],
     summary: 'console account; its password on the last line',
-    flags: ['role', 'station'],
+    flags: ['role', 'station', 'region'],
     async run(args, ctx) {
       const [name] = args.positionals;
       if (!name || !args.flags['role']) return usageError(this);
@@ -250,6 +251,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
         name,
         role: args.flags['role'],
         ...(args.flags['station'] ? { stationId: args.flags['station'] } : {}),
+        ...(args.flags['region'] ? { regionCode: args.flags['region'] } : {}),
       });
       if (!added.ok) return serviceFail(added.error);
       return ok(
@@ -333,6 +335,30 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
           [c.trackingCode, c.caseKind, c.status, c.centerReference, c.deviceId, c.receivedAt].join(
             '\t',
           ),
+        ),
+      );
+    },
+  },
+  {
+    name: 'feedback',
+    synopsis: ['[--device <id>]'],
+    summary: 'satisfaction ratings received (service, rating, tags; never a person)',
+    flags: ['device'],
+    async run(args, ctx) {
+      const ratings = await listFeedback(
+        ctx.db,
+        args.flags['device'] ? { deviceId: args.flags['device'] } : {},
+      );
+      return ok(
+        ...ratings.map((r) =>
+          [
+            r.deviceId,
+            r.service,
+            r.rating,
+            r.tags.join(','),
+            r.language,
+            r.trackingCode ?? '-',
+          ].join('\t'),
         ),
       );
     },

@@ -8,6 +8,7 @@ import { acquireLock } from '../db/data-dir-lock';
 import { openDatabase } from '../db/open-database';
 import { startServer } from '../server-runtime';
 import { seedSample } from '../services/seed';
+import { DEFAULT_STREAM_CAPS } from '../sync/stream-caps';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
       logLevel: config.logLevel,
       enrollRateLimit: config.enrollRateLimit,
       trustProxy: config.trustProxy,
+      streamCaps: { ...DEFAULT_STREAM_CAPS, perAddress: config.streamsPerAddress },
     });
     if (lock?.ok) lock.update({ pid: process.pid, url: server.url, adminToken });
     const where =

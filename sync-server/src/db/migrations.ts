@@ -4,6 +4,7 @@
  * migration is never edited.
  */
 import { COLLECTION_NAMES } from '@pls/shared/domain';
+import { CONSOLE_MIGRATIONS } from './console-migrations';
 import type { Database } from './database';
 
 const MIGRATION_LOCK = 804_119_001;
@@ -153,6 +154,7 @@ create table stream_tickets (
 create index stream_tickets_expiry on stream_tickets (expires_at);
 `,
   },
+  ...CONSOLE_MIGRATIONS,
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

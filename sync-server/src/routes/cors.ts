@@ -6,11 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-export const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health'];
+// /api/media: public program files a TV box (another origin) downloads with Range/If-Range.
+export const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health', '/api/media/'];
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'etag',
+  'access-control-expose-headers': 'etag, content-range, content-length, accept-ranges',
 };
 
 export function registerDeviceCors(app: FastifyInstance): void {
@@ -23,10 +24,11 @@ export function registerDeviceCors(app: FastifyInstance): void {
       .headers({
         ...CORS_HEADERS,
         'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
-        'access-control-allow-headers': 'authorization, content-type, if-none-match',
+        'access-control-allow-headers': 'authorization, content-type, if-none-match, range, if-range',
         'access-control-max-age': '600',
       })
       .send();
   app.options('/api/sync/*', preflight);
   app.options('/api/devices/*', preflight);
+  app.options('/api/media/*', preflight);
 }

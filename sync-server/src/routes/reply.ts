@@ -13,16 +13,15 @@ export function sendFailure(reply: FastifyReply, error: ServiceError): FastifyRe
   return reply.code(statusOf(error)).type('application/json; charset=utf-8').send(body);
 }
 
-/** `Authorization: Bearer <token>`; the stream also takes `?token=` (EventSource sends no headers). */
-export function bearerToken(request: FastifyRequest, allowQuery = false): string | undefined {
+/**
+ * `Authorization: Bearer <token>`, only ever from the header: a token in a URL would be logged
+ * by proxies (the browser's event stream uses a one-time ticket instead, routes/stream.ts).
+ */
+export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (typeof header === 'string') {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (match) return match[1];
-  }
-  if (allowQuery) {
-    const token = (request.query as Record<string, unknown>)['token'];
-    if (typeof token === 'string' && token !== '') return token;
   }
   return undefined;
 }

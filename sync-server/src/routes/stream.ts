@@ -3,7 +3,7 @@
  * `GET /api/sync/stream?ticket=…`: one Server-Sent Events connection per device for all its
  * collections. EventSource cannot send headers; a one-time ticket in the URL instead of the
  * device token keeps the token out of proxy logs. `Authorization: Bearer` works too (Node
- * clients); `?token=` is still accepted for one release while the browser client moves to tickets.
+ * clients); a token in the query (`?token=`) is refused.
  * At most `streams.perDevice` per device (a new one closes the oldest) and `perAddress` per
  * client address (429 beyond). First `hello` and `resync` (pull from your checkpoints: you may have missed
  * changes while away), then `changes` as the center writes, and a `heartbeat` every
@@ -35,7 +35,7 @@ async function streamDevice(
       return failure('unauthorized', 'stream ticket unknown, used or expired: fetch a new one');
     return ctx.auth.authenticateHash(tokenHash);
   }
-  return ctx.auth.authenticate(bearerToken(request, true));
+  return ctx.auth.authenticate(bearerToken(request));
 }
 
 export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void {

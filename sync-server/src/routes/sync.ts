@@ -27,9 +27,8 @@ export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 export async function authenticated(
   ctx: AppContext,
   request: FastifyRequest,
-  allowQueryToken = false,
 ): Promise<Result<DeviceIdentity, ServiceError>> {
-  return ctx.auth.authenticate(bearerToken(request, allowQueryToken));
+  return ctx.auth.authenticate(bearerToken(request));
 }
 
 function collectionOf(params: unknown): Result<CollectionName, ServiceError> {

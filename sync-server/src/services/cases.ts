@@ -15,7 +15,7 @@ import {
 import type { Database, Queryable } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import { prepareCenterDocuments } from '../sync/documents';
-import { audit } from './devices';
+import { recordAudit } from './audit';
 import { writeCenter } from './center-writes';
 
 export interface CaseRecord {
@@ -89,6 +89,10 @@ export interface StatusChange {
   readonly reason?: string;
   readonly language?: Language;
   readonly staffName?: string;
+  /** The status the staff member saw: when it changed meanwhile, the change is a conflict. */
+  readonly expectedStatus?: string;
+  /** Client address, for the audit entry. */
+  readonly address?: string;
 }
 
 function baseUpdate(row: CaseRow, now: Date) {
@@ -124,6 +128,11 @@ export async function changeCaseStatus(
   return db.transaction(async (tx) => {
     const row = await lockCase(tx, change.trackingCode);
     if (!row) return failure('not_found', `no case with tracking code ${change.trackingCode}`);
+    if (change.expectedStatus !== undefined && change.expectedStatus !== row.status)
+      return failure(
+        'conflict',
+        `the case changed meanwhile: it is ${row.status} now, not ${change.expectedStatus}`,
+      );
     const allowed = checkTransition(row.case_kind, row.status, change.status, change.reason);
     if (!allowed.ok) {
       const e = allowed.error;
@@ -152,9 +161,16 @@ export async function changeCaseStatus(
       'update cases set status = $3, updated_at = $4 where case_kind = $1 and case_id = $2',
       [row.case_kind, row.case_id, change.status, now.toISOString()],
     );
-    await audit(tx, change.staffName ?? 'admin', 'case-status', row.tracking_code, {
-      from: row.status,
-      to: change.status,
+    await recordAudit(tx, {
+      actor: change.staffName ?? 'admin',
+      action: 'case-status',
+      subject: row.tracking_code,
+      before: { status: row.status },
+      after: {
+        status: change.status,
+        ...(change.reason?.trim() ? { reason: change.reason.trim() } : {}),
+      },
+      address: change.address ?? null,
     });
     return ok({
       case: toRecord({ ...row, status: change.status, updated_at: now }),
@@ -166,7 +182,15 @@ export async function changeCaseStatus(
 
 export async function answerQuestion(
   db: Database,
-  input: { trackingCode: string; text: string; language?: Language; staffName?: string },
+  input: {
+    trackingCode: string;
+    text: string;
+    language?: Language;
+    staffName?: string;
+    /** The status the staff member saw; a different one now is a conflict. */
+    expectedStatus?: string;
+    address?: string;
+  },
   now: Date = new Date(),
 ): Promise<Result<{ case: CaseRecord; updateId: string; lastSeq: number | null }, ServiceError>> {
   const language = checkLanguage(input.language);
@@ -179,6 +203,11 @@ export async function answerQuestion(
     if (!row) return failure('not_found', `no case with tracking code ${input.trackingCode}`);
     if (row.case_kind !== 'questions')
       return failure('conflict', `${input.trackingCode} is not a question`);
+    if (input.expectedStatus !== undefined && input.expectedStatus !== row.status)
+      return failure(
+        'conflict',
+        `the case changed meanwhile: it is ${row.status} now, not ${input.expectedStatus}`,
+      );
     const allowed = checkTransition('questions', row.status, 'answered');
     if (!allowed.ok)
       return failure('conflict', `a question in status ${row.status} cannot be answered`);
@@ -197,7 +226,14 @@ export async function answerQuestion(
       "update cases set status = 'answered', updated_at = $3 where case_kind = $1 and case_id = $2",
       [row.case_kind, row.case_id, now.toISOString()],
     );
-    await audit(tx, input.staffName ?? 'admin', 'answer', row.tracking_code, null);
+    await recordAudit(tx, {
+      actor: input.staffName ?? 'admin',
+      action: 'answer',
+      subject: row.tracking_code,
+      before: { status: row.status },
+      after: { status: 'answered', answer: { text, language } },
+      address: input.address ?? null,
+    });
     return ok({
       case: toRecord({ ...row, status: 'answered', updated_at: now }),
       updateId: doc.id,

@@ -18,6 +18,7 @@ import { CHANNELS, type Database, type Queryable } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import { hashSecret, newToken } from '../auth/tokens';
 import { lockFeeds, prepareCenterDocuments, writeDocuments } from '../sync/documents';
+import { recordAudit } from './audit';
 
 export const DEFAULT_ENROLL_TTL_HOURS = 72;
 /** Households of the pastoral areas we serve are in Inner Mongolia unless told otherwise. */
@@ -295,8 +296,5 @@ export async function audit(
   subject: string | null,
   detail: unknown,
 ): Promise<void> {
-  await tx.query(
-    'insert into audit_log (actor, action, subject, detail) values ($1, $2, $3, $4::jsonb)',
-    [actor, action, subject, detail === null ? null : JSON.stringify(detail)],
-  );
+  await recordAudit(tx, { actor, action, subject, detail });
 }

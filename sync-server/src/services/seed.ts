@@ -8,6 +8,14 @@ import { join } from 'node:path';
 import type { Database } from '../db/database';
 import { publishDocuments, type PublishableCollection } from './publish';
 import { addStation, type Station } from './stations';
+import { addUser } from './users';
+
+/**
+ * SAMPLE demo account of the staff console, made only with --seed-sample on an empty database
+ * (`npm start` on this machine). A real center never seeds: it creates its first admin with
+ * `npm run admin -- add-user <name> --role admin`. scripts/start.mjs prints these two values.
+ */
+export const DEMO_ADMIN = { name: 'demo-admin', password: 'demo-admin-2026' } as const;
 
 /** Sample stations (real places, made-up stations) so enrollment works out of the box. */
 export const SAMPLE_STATIONS: readonly Station[] = [
@@ -45,6 +53,9 @@ export async function seedSample(db: Database, contentDir: string): Promise<stri
     if (!added.ok) throw new Error(`seed station ${station.id}: ${added.error.message}`);
   }
   log.push(`seed: ${SAMPLE_STATIONS.length} sample stations`);
+  const admin = await addUser(db, { ...DEMO_ADMIN, role: 'admin' }, { name: 'seed' });
+  if (!admin.ok) throw new Error(`seed demo admin: ${admin.error.message}`);
+  log.push(`seed: staff console demo admin "${DEMO_ADMIN.name}" (sample account)`);
   for (const [collection, file] of PACK_FILES) {
     const path = join(contentDir, file);
     if (!existsSync(path)) {

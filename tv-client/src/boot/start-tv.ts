@@ -12,6 +12,9 @@ import {
   type SyncHandle,
 } from '@pls/shared/sync';
 import { createSyncScheduler, type SyncScheduler } from '../sync/sync-schedule';
+import { MediaLibrary } from '../media/media-library';
+import { openMediaStore } from '../media/media-store';
+import { canPlayHere } from '../player/player-screen';
 import { loadTvEnrollment, type TvEnrolled } from './tv-enrollment';
 import type { TvHost } from './tv-host';
 
@@ -25,6 +28,8 @@ export interface TvRuntime {
   readonly enrolled: TvEnrolled;
   readonly sync: SyncHandle;
   readonly scheduler: SyncScheduler;
+  /** Program files: downloaded copies, background downloads, where to play from. */
+  readonly media: MediaLibrary;
 }
 
 export type TvStart =
@@ -83,6 +88,17 @@ export async function runTv(
       },
     },
   });
-  BROWSER_ONLINE_SOURCE.subscribe((online) => scheduler.online(online));
-  return { db, host, enrolled, sync, scheduler };
+  const media = new MediaLibrary({
+    store: await openMediaStore(),
+    serverUrl: enrolled.enrollment.serverUrl,
+    canPlay: canPlayHere,
+    isOnline: () => BROWSER_ONLINE_SOURCE.isOnline(),
+    now: () => Date.now(),
+  });
+  await media.load();
+  BROWSER_ONLINE_SOURCE.subscribe((online) => {
+    scheduler.online(online);
+    if (online) void media.kick();
+  });
+  return { db, host, enrolled, sync, scheduler, media };
 }

@@ -8,6 +8,7 @@ export type Screen =
   | { readonly id: 'home' }
   | { readonly id: 'watch' }
   | { readonly id: 'reader'; readonly contentId: string }
+  | { readonly id: 'player'; readonly contentId: string }
   | { readonly id: 'ask' }
   | { readonly id: 'askForm'; readonly category?: CaseCategory; readonly relatedContentId?: string }
   | { readonly id: 'faq' }

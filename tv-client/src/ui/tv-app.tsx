@@ -33,7 +33,17 @@ import { HomeScreen } from '../home/home-screen';
 import { KeyTesterScreen } from '../tech/key-tester-screen';
 import { ReaderScreen } from '../watch/reader-screen';
 import { parseRecent, touchRecent } from '../watch/rows';
-import { WatchScreen } from '../watch/watch-screen';
+import { MediaLibraryContext, WatchScreen } from '../watch/watch-screen';
+import { PlayerScreen } from '../player/player-screen';
+import {
+  continueWatchingIds,
+  parsePositions,
+  POSITIONS_KEY,
+  withPosition,
+  type Positions,
+} from '../player/positions';
+import { isShownOnTv } from '../watch/rows';
+import type { Content } from '@pls/shared/domain';
 import { focusIsInside, navigateByDefault, restoreFocus, SCREEN_ROOT } from './focus';
 import { readAloud } from './read-aloud';
 import { resolveWith, TvNavContext, type ScreenCommandHandler, type TvNav } from './remote';
@@ -50,6 +60,7 @@ const TITLE: Readonly<Record<Screen['id'], TranslationKey>> = {
   home: 'tv:app.title',
   watch: 'tv:home.watch',
   reader: 'tv:home.watch',
+  player: 'tv:home.watch',
   ask: 'tv:home.ask',
   askForm: 'tv:ask.new',
   faq: 'tv:ask.faq',
@@ -86,6 +97,18 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
   });
   const [recent, setRecent] = useState<string[]>(() => parseRecent(settings.getItem(RECENT_KEY)));
   const [seen, setSeen] = useState<Set<string>>(() => loadSeen(settings));
+  const [positions, setPositions] = useState<Positions>(() =>
+    parsePositions(settings.getItem(POSITIONS_KEY)),
+  );
+  const content = useCollection(runtime.db, 'content') as Content[];
+  // The background download queue follows what is shown, the language and continue-watching.
+  useEffect(() => {
+    runtime.media.update({
+      programs: content.filter((c) => c.kind === 'program' && isShownOnTv(c)),
+      language,
+      continueWatching: continueWatchingIds(positions),
+    });
+  }, [runtime, content, language, positions]);
   const status = useSyncStatus(runtime);
   const questions = useCollection(runtime.db, 'questions') as Question[];
   const updates = useCollection(runtime.db, 'case_updates') as CaseUpdate[];
@@ -190,6 +213,15 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
       }),
     [settings],
   );
+  const onPosition = useCallback(
+    (id: string, at: number, duration: number) =>
+      setPositions((p) => {
+        const next = withPosition(p, id, at, duration, Date.now());
+        settings.setItem(POSITIONS_KEY, JSON.stringify(next));
+        return next;
+      }),
+    [settings],
+  );
   const onSeen = useCallback(
     (ids: string[]) =>
       setSeen((s) => {
@@ -221,6 +253,19 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
           key={screen.contentId}
           db={db}
           contentId={screen.contentId}
+          onOpened={onOpened}
+        />
+      );
+      break;
+    case 'player':
+      body = (
+        <PlayerScreen
+          key={screen.contentId}
+          db={db}
+          library={runtime.media}
+          contentId={screen.contentId}
+          saved={positions[screen.contentId]}
+          onPosition={onPosition}
           onOpened={onOpened}
         />
       );
@@ -260,31 +305,33 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
 
   return (
     <TvNavContext.Provider value={nav}>
-      <div className="tv-safe" data-language={language}>
-        <header className="tv-header">
-          <Text k={TITLE[screen.id]} as="h1" className="tv-header__title" />
-          {unseen.length > 0 && screen.id !== 'myQuestions' ? (
-            <div className="tv-notify" role="status" data-testid="answer-notice">
-              <Text k="tv:notify.newAnswers" values={{ n: unseen.length }} />
-            </div>
-          ) : null}
-          <SyncLine status={status} />
-        </header>
-        <main
-          className="tv-screen"
-          data-screen-root
-          ref={screenRef}
-          data-screen={screen.id}
-          key={screenName}
-          onFocus={(event) => {
-            const key = (event.target as HTMLElement).dataset['focusKey'];
-            if (key) memory.remember(screenName, key);
-          }}
-        >
-          {body}
-        </main>
-        <Legend />
-      </div>
+      <MediaLibraryContext.Provider value={runtime.media}>
+        <div className="tv-safe" data-language={language}>
+          <header className="tv-header">
+            <Text k={TITLE[screen.id]} as="h1" className="tv-header__title" />
+            {unseen.length > 0 && screen.id !== 'myQuestions' ? (
+              <div className="tv-notify" role="status" data-testid="answer-notice">
+                <Text k="tv:notify.newAnswers" values={{ n: unseen.length }} />
+              </div>
+            ) : null}
+            <SyncLine status={status} />
+          </header>
+          <main
+            className="tv-screen"
+            data-screen-root
+            ref={screenRef}
+            data-screen={screen.id}
+            key={screenName}
+            onFocus={(event) => {
+              const key = (event.target as HTMLElement).dataset['focusKey'];
+              if (key) memory.remember(screenName, key);
+            }}
+          >
+            {body}
+          </main>
+          <Legend />
+        </div>
+      </MediaLibraryContext.Provider>
     </TvNavContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 /** 想看的 (and the FAQ of 想问的): rows by topic; OK opens an item to read, or plays a program. */
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { Text } from '@pls/shared/ui';
 import type { Content } from '@pls/shared/domain';
 import type { LocalDatabase } from '@pls/shared/db';
+import type { MediaLibrary } from '../media/media-library';
 import { Tile } from '../ui/tile';
 import { useTvNav } from '../ui/remote';
 import { useCollection } from '../ui/use-collection';
@@ -20,17 +21,35 @@ export function ContentTile({
   focusKey: string;
 }) {
   const nav = useTvNav();
+  const library = useMediaLibrary();
+  const playable = item.kind === 'program' && item.media.some((m) => m.available);
+  const downloaded = library !== undefined && item.media.some((m) => library.isDownloaded(m.file));
   return (
     <Tile
       focusKey={focusKey}
       index={index}
       className={`tv-tile--item tv-kind--${item.kind}`}
-      onOk={() => nav.push({ id: 'reader', contentId: item.id })}
+      onOk={() => nav.push({ id: playable ? 'player' : 'reader', contentId: item.id })}
     >
       <Text k={kindKey(item.kind)} className="tv-tile__kind" />
+      {downloaded ? <Text k="tv:player.downloaded" className="tv-tile__mark" /> : null}
       <Text text={item.title} as="strong" className="tv-tile__title" />
     </Tile>
   );
+}
+
+/** The box's program library for the tiles' "downloaded" mark (re-renders when it changes). */
+export const MediaLibraryContext = createContext<MediaLibrary | undefined>(undefined);
+
+function useMediaLibrary(): MediaLibrary | undefined {
+  const library = useContext(MediaLibraryContext);
+  const subscribe = useMemo(
+    () => (listener: () => void) => library?.subscribe(listener) ?? (() => {}),
+    [library],
+  );
+  // The version changes whenever a download completes, so the tiles redraw their marks.
+  useSyncExternalStore(subscribe, () => library?.version ?? 0);
+  return library;
 }
 
 export function WatchScreen({

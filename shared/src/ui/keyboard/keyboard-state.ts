@@ -57,6 +57,7 @@ export function keyboardReducer(
         return { ...state, composition: state.composition.slice(0, -1), page: 0 };
       }
       // One code point at a time: a Mongolian FVS or NNBSP is deleted on its own.
+      // One code point, never half of one: an invisible FVS or NNBSP typed by mistake goes alone.
       return { ...state, value: [...state.value].slice(0, -1).join('') };
     case 'clear':
       return { value: '', composition: '', page: 0 };

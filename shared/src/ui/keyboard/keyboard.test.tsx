@@ -158,6 +158,22 @@ describe('OnScreenKeyboard', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 
+  it('starts a new line on Enter in a multi-line field, and shows the lines', () => {
+    const values: string[] = [];
+    const onEnter = vi.fn();
+    renderUi(
+      <Harness modes={['mongolian']} multiline onEnter={onEnter} onValue={(v) => values.push(v)} />,
+    );
+    fireEvent.click(key('AC01'));
+    fireEvent.click(key('enter'));
+    fireEvent.click(key('AC01'));
+    expect(values.at(-1)).toBe('ᠠ\nᠠ');
+    expect(onEnter).not.toHaveBeenCalled();
+    expect(document.querySelector('.pls-keyboard__value')?.getAttribute('data-multiline')).toBe(
+      'true',
+    );
+  });
+
   it('checks an ID number on Enter and says what is wrong', () => {
     const voice = recordingVoice();
     const onEnter = vi.fn();

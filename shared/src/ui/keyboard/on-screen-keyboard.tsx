@@ -59,6 +59,8 @@ export interface OnScreenKeyboardProps {
   readonly digitPad?: DigitPadKind;
   readonly maxLength?: number;
   readonly onEnter?: () => void;
+  /** A text of several lines (a description): Enter starts a new line, the field shows lines. */
+  readonly multiline?: boolean;
   /** Name of the field being typed into; phone and ID-number pads have their own default. */
   readonly label?: TranslationKey;
   /** Pinyin dictionary; loaded from the bundle when not given (tests pass a small one). */
@@ -134,7 +136,14 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps) {
           className="pls-keyboard__field-label"
         />
         <output
-          className={`pls-keyboard__value${mode === 'mongolian' ? ' pls-keyboard__value--vertical' : ''}`}
+          className={[
+            'pls-keyboard__value',
+            mode === 'mongolian' ? 'pls-keyboard__value--vertical' : '',
+            props.multiline ? 'pls-keyboard__value--multiline' : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          data-multiline={props.multiline ? 'true' : undefined}
         >
           <ScriptText text={state.value} language={previewLanguage} />
           {state.composition ? (
@@ -316,6 +325,10 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps) {
             onPress={() => {
               if (state.composition) {
                 dispatch({ type: 'commitLetters' });
+                return;
+              }
+              if (props.multiline) {
+                dispatch({ type: 'insert', text: '\n' });
                 return;
               }
               const problem =

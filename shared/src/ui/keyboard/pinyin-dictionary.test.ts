@@ -39,6 +39,19 @@ describe('pinyin helpers', () => {
 });
 
 describe('buildPinyinDictionary (small list)', () => {
+  it('puts domain words before more common homophones', () => {
+    const domainDict = buildPinyinDictionary(
+      [
+        ['前', 'qián', 9e-9],
+        ['欠', 'qiàn', 1e-9],
+        ['欠薪', 'qiàn xīn', 1e-10],
+        ['前线', 'qián xiàn', 5e-9],
+      ],
+      new Set(['欠', '欠薪']),
+    );
+    expect(words(domainDict.candidates('qian'))).toEqual(['欠', '欠薪', '前', '前线']);
+  });
+
   const dict = buildPinyinDictionary([
     ['工', 'gōng', 5e-9],
     ['公', 'gōng', 6e-9],
@@ -79,7 +92,8 @@ describe('buildPinyinDictionary (small list)', () => {
   });
 });
 
-describe('the bundled dictionary', () => {
+// Loading the 59,000-word list takes seconds on a busy machine: a budget, not a measurement.
+describe('the bundled dictionary', { timeout: 30_000 }, () => {
   it('finds the words residents type, first', async () => {
     const dict = await loadPinyinDictionary();
     expect(dict.size).toBeGreaterThan(50_000);
@@ -89,5 +103,18 @@ describe('the bundled dictionary', () => {
     expect(words(dict.candidates('flyz'))).toContain('法律援助');
     expect(words(dict.candidates('falvyuanzhu'))[0]).toBe('法律援助');
     expect(words(dict.candidates('lihun')).slice(0, 3)).toContain('离婚');
+  });
+
+  it('ranks this domain before homophones (欠薪, 工资, 草场)', async () => {
+    const dict = await loadPinyinDictionary();
+    const qian = words(dict.candidates('qian'));
+    expect(qian.slice(0, 2)).toEqual(['欠', '欠薪']);
+    expect(qian.indexOf('前')).toBeGreaterThan(qian.indexOf('欠薪'));
+    expect(words(dict.candidates('qianxin'))[0]).toBe('欠薪');
+    expect(words(dict.candidates('gongzi'))[0]).toBe('工资');
+    expect(words(dict.candidates('cao')).slice(0, 4)).toContain('草场');
+    expect(words(dict.candidates('caochang'))[0]).toBe('草场');
+    // Phrase level: a whole phrase in one candidate, so 5 characters take one tap, not five.
+    expect(words(dict.candidates('tuoqiangongzi'))[0]).toBe('拖欠工资');
   });
 });

@@ -29,6 +29,9 @@ export const LEGAL_TERMS: readonly PinyinSource[] = [
   ['讨薪', 'tǎo xīn', 5e-9],
   ['讨要工资', 'tǎo yào gōng zī', 2e-9],
   ['欠薪', 'qiàn xīn', 3e-9],
+  ['欠', 'qiàn', 3e-9],
+  ['拖欠', 'tuō qiàn', 2e-9],
+  ['拖欠工资', 'tuō qiàn gōng zī', 2e-9],
   ['劳动仲裁', 'láo dòng zhòng cái', 3e-9],
   ['赡养费', 'shàn yǎng fèi', 3e-9],
   ['抚养费', 'fǔ yǎng fèi', 3e-9],
@@ -45,17 +48,61 @@ export const LEGAL_TERMS: readonly PinyinSource[] = [
   ['旗县', 'qí xiàn', 2e-9],
 ];
 
+/**
+ * Words of this kiosk's domain (wage arrears, grassland, family support, work injury…). Within
+ * any list of candidates they come before homophones, and a syllable being typed offers them
+ * first: "qian" → 欠薪, 欠 before 前 and 钱; "caochang" → 草场 before 操场.
+ */
+export const DOMAIN_WORDS: ReadonlySet<string> = new Set([
+  ...LEGAL_TERMS.map(([word]) => word),
+  '工资',
+  '拖欠',
+  '拖欠工资',
+  '欠',
+  '薪',
+  '草',
+  '工地',
+  '老板',
+  '包工头',
+  '合同',
+  '劳动合同',
+  '工伤',
+  '赔偿',
+  '补偿',
+  '离婚',
+  '抚养',
+  '赡养',
+  '草原',
+  '牧民',
+  '牧区',
+  '承包',
+  '征地',
+  '律师',
+  '起诉',
+  '法院',
+  '仲裁',
+  '调解',
+  '借款',
+  '欠款',
+]);
+
 interface Entry {
   readonly word: string;
+  readonly domain: boolean;
   readonly key: string; // syllables joined with "'"
   readonly initials: string;
   readonly syllableCount: number;
   readonly weight: number;
 }
 
-const byWeight = (a: Entry, b: Entry) => b.weight - a.weight;
+/** Domain words first, then by frequency. */
+const byWeight = (a: Entry, b: Entry) =>
+  a.domain === b.domain ? b.weight - a.weight : a.domain ? -1 : 1;
 
-export function buildPinyinDictionary(sources: Iterable<PinyinSource>): PinyinDictionary {
+export function buildPinyinDictionary(
+  sources: Iterable<PinyinSource>,
+  domain: ReadonlySet<string> = new Set(),
+): PinyinDictionary {
   const byWord = new Map<string, Entry>();
   const syllables = new Set<string>();
   for (const [word, pinyin, weight] of sources) {
@@ -68,6 +115,7 @@ export function buildPinyinDictionary(sources: Iterable<PinyinSource>): PinyinDi
     if (previous === undefined || previous.weight < weight) {
       byWord.set(id, {
         word,
+        domain: domain.has(word),
         key,
         initials: initialsOf(parts),
         syllableCount: parts.length,
@@ -125,6 +173,21 @@ export function buildPinyinDictionary(sources: Iterable<PinyinSource>): PinyinDi
       const segments = segmentPinyin(typed, syllables, prefixes);
       if (segments !== undefined) {
         const key = segments.syllables.join("'");
+        // This domain's words for exactly this spelling, then the phrases it starts
+        // ("qian" → 欠, 欠薪), before any homophone.
+        if (!segments.lastIsPartial)
+          add(
+            (exact.get(key) ?? []).filter((e) => e.domain),
+            typed.length,
+          );
+        add(
+          keysWithPrefix(key)
+            .flatMap((k) => exact.get(k) ?? [])
+            .filter((entry) => entry.domain && entry.syllableCount > segments.syllables.length)
+            .sort(byWeight)
+            .slice(0, 4),
+          typed.length,
+        );
         if (!segments.lastIsPartial) add(exact.get(key) ?? [], typed.length);
         // Completions: longer words, or a last syllable still being typed.
         const completions = keysWithPrefix(key)
@@ -168,7 +231,7 @@ export function loadPinyinDictionary(): Promise<PinyinDictionary> {
   loading ??= import('@pinyin-pro/data/modern').then(({ default: data }) => {
     const sources: PinyinSource[] = [];
     for (const [word, row] of Object.entries(data)) sources.push([word, row[0], row[1]]);
-    return buildPinyinDictionary([...sources, ...LEGAL_TERMS]);
+    return buildPinyinDictionary([...sources, ...LEGAL_TERMS], DOMAIN_WORDS);
   });
   return loading;
 }

@@ -35,7 +35,11 @@ export function segmentPinyin(
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p] ?? '';
     const isLastPart = p === parts.length - 1;
-    const result = segmentPart(part, syllables, prefixes, isLastPart);
+    // First without a syllable that starts with a vowel after another ("tuoqiangongzi" is
+    // tuo qian gong zi, not tuo qiang ong zi); an apostrophe marks those ("xi'an").
+    const result =
+      segmentPart(part, syllables, prefixes, isLastPart, true) ??
+      segmentPart(part, syllables, prefixes, isLastPart, false);
     if (result === undefined) return undefined;
     out.push(...result.syllables);
     lastIsPartial = isLastPart && result.lastIsPartial;
@@ -48,13 +52,15 @@ function segmentPart(
   syllables: ReadonlySet<string>,
   prefixes: ReadonlySet<string>,
   allowPartialEnd: boolean,
+  consonantStarts: boolean,
 ): { syllables: string[]; lastIsPartial: boolean } | undefined {
   if (text === '') return { syllables: [], lastIsPartial: false };
   for (let length = Math.min(6, text.length); length >= 1; length--) {
     const head = text.slice(0, length);
     const rest = text.slice(length);
+    if (consonantStarts && /^[aeiouv]/.test(rest)) continue;
     if (syllables.has(head)) {
-      const tail = segmentPart(rest, syllables, prefixes, allowPartialEnd);
+      const tail = segmentPart(rest, syllables, prefixes, allowPartialEnd, consonantStarts);
       if (tail !== undefined)
         return { syllables: [head, ...tail.syllables], lastIsPartial: tail.lastIsPartial };
     }

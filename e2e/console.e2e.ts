@@ -1,0 +1,220 @@
+/**
+ * The staff console in Chromium against a real sync server process: a simulated kiosk files
+ * an application and a question; the admin creates a station staff account; staff sign in,
+ * open the case, ask for materials, resume review and approve; answer the question in
+ * Mongolian. Each step reaches the kiosk as a case_updates document (pulled with the kiosk's
+ * token). Every page is screenshot in both languages at 1920×1080 and audited with axe-core.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrollResponse } from '@pls/shared/protocol';
+import { sampleApplication, sampleQuestion } from '@pls/shared/testing';
+import { ARTIFACTS_DIR, launchChromium, newPage } from './support/chromium';
+import { SAMPLE_STATION_ID, startSyncServer, type StartedSyncServer } from './support/server';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = join(ARTIFACTS_DIR, 'console');
+const STAFF_PASSWORD = 'station staff password 1';
+
+async function audit(page: Page): Promise<string[]> {
+  // Evaluated over CDP: the console's CSP (no inline scripts) would refuse a script tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: Document): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+describe('staff console in Chromium', () => {
+  let server: StartedSyncServer;
+  let browser: Browser;
+  let page: Page;
+  let kiosk: EnrollResponse;
+  let applicationCode: string;
+  let questionCode: string;
+  const problems: string[] = [];
+  const shots: string[] = [];
+
+  /** Screenshot + axe of the page as it is, in the current language, then in the other one. */
+  async function both(name: string, bilingualPage = false): Promise<void> {
+    for (const round of bilingualPage ? [1] : [0, 1]) {
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      const path = join(SHOTS, `${name}-${lang}.png`);
+      await page.screenshot({ path, fullPage: false });
+      shots.push(path);
+      for (const p of await audit(page)) problems.push(`${name} ${lang}: ${p}`);
+      if (round === 0) {
+        await page.locator('.pls-language-switch').first().click();
+        await page.waitForFunction((before) => document.documentElement.lang !== before, lang);
+      }
+    }
+  }
+
+  async function pullUpdates(): Promise<Array<Record<string, unknown>>> {
+    const r = await fetch(`${server.url}/api/sync/case_updates/pull?seq=0&limit=500`, {
+      headers: { authorization: `Bearer ${kiosk.token}` },
+    });
+    expect(r.status).toBe(200);
+    return ((await r.json()) as { documents: Array<Record<string, unknown>> }).documents;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const build = spawnSync('npm', ['run', 'console:build', '-w', 'sync-server'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`console build failed: ${build.stderr}`);
+    server = await startSyncServer();
+    const added = await server.admin('add-user', 'zhao-admin', '--role', 'admin');
+    expect(added.exitCode).toBe(0);
+    kiosk = await server.enroll({ kind: 'kiosk', stationId: SAMPLE_STATION_ID });
+    // The kiosk filed both two days ago, offline; they reach the center only now.
+    const filed = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const application = sampleApplication({
+      deviceId: kiosk.deviceId,
+      stationId: SAMPLE_STATION_ID,
+      submittedAt: filed,
+      language: 'mn-Mong',
+    });
+    const question = sampleQuestion({
+      deviceId: kiosk.deviceId,
+      source: 'kiosk',
+      stationId: SAMPLE_STATION_ID,
+      language: 'mn-Mong',
+    });
+    delete (question as { householdId?: string }).householdId;
+    for (const [collection, doc] of [
+      ['applications', application],
+      ['questions', question],
+    ] as const) {
+      const r = await fetch(`${server.url}/api/sync/${collection}/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${kiosk.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ rows: [{ newDocumentState: { ...doc, _deleted: false } }] }),
+      });
+      expect(r.status, await r.clone().text()).toBe(200);
+    }
+    applicationCode = application.trackingCode;
+    questionCode = question.trackingCode;
+    browser = await launchChromium();
+    ({ page } = await newPage(browser));
+    // The first admin comes from the CLI; the station account is made in the console below.
+    (globalThis as { adminPassword?: string }).adminPassword = added.output.at(-1)!;
+  });
+  afterAll(async () => {
+    // The last screen, to look at when a step failed.
+    await page?.screenshot({ path: join(SHOTS, 'last-screen.png') }).catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, manages an account, works a case to approval and answers in Mongolian', async () => {
+    const adminPassword = (globalThis as { adminPassword?: string }).adminPassword!;
+    await page.goto(`${server.url}/console/`);
+    await page.locator('input[name="name"]').waitFor();
+    await both('login', true); // shows Mongolian and Chinese together
+    // A wrong password says so and keeps the user on the page.
+    await page.fill('input[name="name"]', 'zhao-admin');
+    await page.fill('input[name="password"]', 'wrong password!');
+    await page.click('button[type="submit"]');
+    await page.locator('.console-alert').waitFor();
+    await page.fill('input[name="password"]', adminPassword);
+    await page.click('button[type="submit"]');
+    await page.locator('.console-table').waitFor();
+
+    // Admin: accounts page, add the station's staff member.
+    await page.locator('.console-nav-button').nth(1).click();
+    await page.locator('.console-form').waitFor();
+    const form = page.locator('.console-form');
+    await form.locator('input').first().fill('li-staff');
+    await form.locator('[role="radio"]').nth(2).click(); // station staff
+    await form.locator('[role="radio"]', { hasText: '白音锡勒' }).click(); // SAMPLE_STATION_ID
+    await form.locator('input[type="password"]').fill(STAFF_PASSWORD);
+    await form.locator('button[type="submit"]').click();
+    await page.locator('.console-ok').waitFor();
+    await both('users');
+    await page.locator('.console-nav-button').nth(2).click();
+    await page.locator('.console-table tbody tr').first().waitFor();
+    await both('audit');
+    await page.locator('.console-nav-button').nth(3).click();
+    await page.locator('.console-form').waitFor();
+    await both('password');
+    await page.locator('.console-bar__user .console-button--quiet').click();
+    await page.locator('input[name="name"]').waitFor();
+
+    // Station staff sign in: the inbox holds the station's two cases, the application flagged.
+    await page.fill('input[name="name"]', 'li-staff');
+    await page.fill('input[name="password"]', STAFF_PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.locator(`text=${applicationCode}`).waitFor();
+    expect(await page.locator('.console-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.console-flag').count()).toBeGreaterThan(0);
+    await both('inbox');
+
+    await page.click(`text=${applicationCode}`);
+    await page.locator('.console-decide').first().waitFor();
+    await page.locator('.console-warning').waitFor(); // waited offline > 1 day
+    await both('case');
+    const decide = async (index: number, reason?: string) => {
+      if (reason !== undefined) await page.locator('.console-decide textarea').first().fill(reason);
+      const before = await page.locator('.console-status').innerText();
+      await page.locator('.console-decide .console-actions button').nth(index).click();
+      await page.waitForFunction(
+        (b) => document.querySelector('.console-status')?.textContent !== b,
+        before,
+      );
+    };
+    // received → under_review → needs_materials (with the checklist text) → under_review → approved
+    await decide(0);
+    await decide(0, '请补充：劳动合同或工资欠条；欠薪的证明材料。');
+    await decide(0);
+    await decide(1);
+    const statuses = (await pullUpdates())
+      .filter((u) => u['trackingCode'] === applicationCode && u['kind'] === 'status')
+      .map((u) => u['status']);
+    expect(statuses).toEqual(['under_review', 'needs_materials', 'under_review', 'approved']);
+    await both('case-approved');
+
+    // The question, answered in Mongolian.
+    await page.goto(`${server.url}/console/cases/${questionCode}`);
+    await page.locator('.console-decide textarea').first().waitFor();
+    const mongolianAnswer = 'ᠲᠠᠨ ᠤ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠴᠡᠢ᠃';
+    await page.locator('[role="radio"]').first().click(); // Mongolian
+    await page.locator('.console-decide textarea').first().fill(mongolianAnswer);
+    const before = await page.locator('.console-timeline li').count();
+    await page.locator('.console-decide label .console-button').first().click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.console-timeline li').length > n,
+      before,
+    );
+    expect(await page.locator('.console-timeline').innerText()).toContain(mongolianAnswer);
+    const answer = (await pullUpdates()).find(
+      (u) => u['trackingCode'] === questionCode && u['kind'] === 'answer',
+    );
+    expect(answer?.['answer']).toEqual({ text: mongolianAnswer, language: 'mn-Mong' });
+    await both('question-answered');
+
+    expect(problems).toEqual([]);
+    expect(shots.length).toBe(15);
+  });
+});

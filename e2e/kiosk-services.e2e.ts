@@ -1,0 +1,266 @@
+/**
+ * The kiosk's other services in both languages, portrait and landscape: the bilingual home
+ * shows every tile whole without scrolling, each tile carries both names, and tapping a name
+ * continues in its language; urgent help is one tap from home; the calculators compute a
+ * court fee and a wage claim with the articles cited, and refuse bad input with a message.
+ * Every screen is audited (axe serious/critical, targets ≥ 60 px, text ≥ 24 px, layout).
+ *
+ *   node_modules/.bin/vitest run --config e2e/vitest.config.ts kiosk-services
+ *
+ * Screenshots: e2e/artifacts/kiosk/services-<nn>-<step>.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KioskDriver, type AuditProblem } from './kiosk-driver';
+import {
+  type KioskAgent,
+  type KioskLanguage,
+  openKiosk,
+  type PrinterSpool,
+  REPO_ROOT,
+  startKioskStack,
+  stopKioskStack,
+} from './kiosk-harness';
+import type { StartedSyncServer } from './support/server';
+
+const LANDSCAPE = { width: 1920, height: 1080 };
+const PORTRAIT = { width: 1080, height: 1920 };
+const TILES = ['apply', 'track', 'ask', 'calculators', 'urgent'];
+
+type Strings = Record<string, unknown>;
+function strings(language: KioskLanguage, ns: string): Strings {
+  return JSON.parse(
+    readFileSync(join(REPO_ROOT, 'locales', language, `${ns}.json`), 'utf8'),
+  ) as Strings;
+}
+function at(tree: Strings, path: string): string {
+  const value = path.split('.').reduce<unknown>((node, key) => (node as Strings)[key], tree);
+  if (typeof value !== 'string') throw new Error(`no string at ${path}`);
+  return value;
+}
+
+let server: StartedSyncServer;
+let spool: PrinterSpool;
+let agent: KioskAgent;
+let browser: Browser;
+let page: Page;
+let deviceId: string;
+let driver: KioskDriver;
+const problems: AuditProblem[] = [];
+
+beforeAll(async () => {
+  ({ server, spool, agent, browser } = await startKioskStack('services'));
+  ({ page, deviceId } = await openKiosk(browser, agent, server));
+  driver = new KioskDriver(page, 'services');
+});
+
+afterAll(async () => {
+  problems.push(...(driver?.problems ?? []));
+  await stopKioskStack({ server, spool, agent, browser });
+});
+
+/** Every tile's box, whether it is whole inside the viewport, and the main area's scroll. */
+async function tileLayout(p: Page) {
+  return p.evaluate(() => {
+    const main = document.querySelector('.pls-frame__main');
+    const tiles = [...document.querySelectorAll<HTMLElement>('.k-tile')].map((tile) => {
+      const r = tile.getBoundingClientRect();
+      const buttons = [...tile.querySelectorAll('button')].map((b) => {
+        const br = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(br.left + br.width / 2, br.top + br.height / 2);
+        return { lang: b.dataset['lang'], uncovered: hit !== null && b.contains(hit) };
+      });
+      return {
+        service: tile.dataset['service'],
+        whole: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+        buttons,
+      };
+    });
+    return {
+      tiles,
+      scrolled: main
+        ? main.scrollHeight > main.clientHeight + 1 || main.scrollWidth > main.clientWidth + 1
+        : true,
+    };
+  });
+}
+
+async function goHome() {
+  await driver.home();
+  await driver.expectScreen('home');
+}
+
+describe('bilingual home', () => {
+  for (const [orientation, viewport] of [
+    ['landscape', LANDSCAPE],
+    ['portrait', PORTRAIT],
+  ] as const) {
+    for (const language of ['mn-Mong', 'zh-Hans'] as const) {
+      it(`${orientation}, interface in ${language}: every tile whole, unscrolled, with both names`, async () => {
+        await page.setViewportSize(viewport);
+        await driver.setLanguage(language);
+        await driver.expectScreen('home');
+        const layout = await tileLayout(page);
+        expect(layout.tiles.map((t) => t.service)).toEqual(TILES);
+        expect(layout.tiles.filter((t) => !t.whole).map((t) => t.service)).toEqual([]);
+        expect(layout.scrolled).toBe(false);
+        for (const tile of layout.tiles) {
+          expect(tile.buttons).toEqual([
+            { lang: 'mn-Mong', uncovered: true },
+            { lang: 'zh-Hans', uncovered: true },
+          ]);
+        }
+        // Both languages' names are on screen at once, Mongolian in its own script.
+        const mnText = await page.locator('.k-tile[data-service=urgent] .k-tile__mn').innerText();
+        const zhText = await page.locator('.k-tile[data-service=urgent] .k-tile__zh').innerText();
+        expect(mnText).toContain(at(strings('mn-Mong', 'services'), 'home.urgent'));
+        expect(zhText).toContain(at(strings('zh-Hans', 'services'), 'home.urgent'));
+        await driver.step(`home-${orientation}-${language}`);
+      });
+    }
+  }
+
+  it('tapping the Mongolian name continues in Mongolian, the Chinese name in Chinese', async () => {
+    await page.setViewportSize(LANDSCAPE);
+    await driver.setLanguage('zh-Hans');
+    await page.locator('.k-tile[data-service=urgent] .k-tile__mn').click();
+    await driver.expectScreen('urgent');
+    expect(await driver.language()).toBe('mn-Mong');
+    await goHome();
+    await page.locator('.k-tile[data-service=urgent] .k-tile__zh').click();
+    await driver.expectScreen('urgent');
+    expect(await driver.language()).toBe('zh-Hans');
+    await goHome();
+  });
+});
+
+describe('urgent help, one tap from home', () => {
+  for (const language of ['zh-Hans', 'mn-Mong'] as const) {
+    it(`${language}: 110, 12348, staff and what to do now, with the article`, async () => {
+      await page.setViewportSize(language === 'mn-Mong' ? LANDSCAPE : PORTRAIT);
+      await page.locator(`.k-tile[data-service=urgent] [data-lang=${language}]`).click();
+      await driver.expectScreen('urgent');
+      const text = await page.locator('[data-testid=urgent]').innerText();
+      expect(text).toContain('12348');
+      expect(text).toContain('110');
+      const s = strings(language, 'services');
+      expect(text).toContain(at(s, 'urgent.violence.basis'));
+      expect(await page.locator('[data-situation]').count()).toBe(3);
+      await driver.step(`urgent-${language}`);
+      await page.locator('[data-testid=urgent] .pls-button--alert').click();
+      await page.locator('[data-testid=staff-called]').waitFor();
+      await goHome();
+    });
+  }
+});
+
+describe('ask the law', () => {
+  beforeAll(async () => {
+    // A new visit: the staff call raised on the urgent screen belongs to the last one.
+    await page.reload();
+    await driver.expectScreen('home');
+  });
+
+  for (const language of ['zh-Hans', 'mn-Mong'] as const) {
+    it(`${language}: a topic answered from the local knowledge base shows its law citation`, async () => {
+      await page.setViewportSize(language === 'zh-Hans' ? PORTRAIT : LANDSCAPE);
+      await page.locator(`.k-tile[data-service=ask] [data-lang=${language}]`).click();
+      await driver.expectScreen('ask');
+      await page.locator('.k-ask__topic--wage_arrears').click();
+      const answer = page.locator('[data-testid=kb-answer]').first();
+      await answer.waitFor();
+      const text = await page.locator('[data-testid=kb-answers]').innerText();
+      expect(text).toMatch(
+        language === 'zh-Hans'
+          ? /依据：《[^》]+》第[一二三四五六七八九十百]+条/u
+          : /ᠦᠨᠳᠦᠰᠦ: «[^»]+» \d+/u,
+      );
+      await driver.step(`ask-${language}`);
+      await goHome();
+    });
+  }
+});
+
+async function type(chars: string) {
+  for (const c of chars) await page.locator(`[data-testid=calc-keypad] [data-key="${c}"]`).click();
+}
+
+describe('calculators', () => {
+  it('zh-Hans portrait: a 100万 claim costs 13,800 元 under 第十三条; halved with simple procedure', async () => {
+    await page.setViewportSize(PORTRAIT);
+    await page.locator('.k-tile[data-service=calculators] [data-lang=zh-Hans]').click();
+    await driver.expectScreen('calculators');
+    await page.locator('[data-field=amount] button').click();
+    await type('1000000');
+    await page.locator('.k-calc__go').click();
+    const result = page.locator('[data-testid=calc-result]');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('13,800.00 元');
+    expect(await result.innerText()).toContain('《诉讼费用交纳办法》第十三条第（一）项');
+    await driver.step('calc-courtfee-zh');
+    await page.locator('[data-choice=procedure] button').nth(1).click();
+    await page.locator('.k-calc__go').click();
+    expect(await result.innerText()).toContain('6,900.00 元');
+    expect(await result.innerText()).toContain('第十六条');
+  });
+
+  it('a rating (faces + tags, no typing) reaches the center, tied to the service, not the person', async () => {
+    await page.locator('.k-rating__face[data-rating="4"]').click();
+    await page.locator('.k-rating__tag--clear').click();
+    await driver.step('rating-zh');
+    await page.locator('.k-rating__send').click();
+    await page.locator('[data-testid=rating-sent]').waitFor();
+    let lines: string[] = [];
+    for (let i = 0; i < 60 && lines.length === 0; i += 1) {
+      lines = (await server.admin('feedback', '--device', deviceId)).output;
+      if (lines.length === 0) await page.waitForTimeout(500);
+    }
+    expect(lines).toEqual([`${deviceId}\tcalculators\t4\tclear\tzh-Hans\t-`]);
+  });
+
+  it('zh-Hans: bad input gets a message, never NaN', async () => {
+    await page.locator('[data-field=amount] button').click();
+    await page.locator('[data-testid=calc-keypad] [data-key=clear]').click();
+    await page.locator('.k-calc__go').click();
+    const field = page.locator('[data-field=amount]');
+    await field.locator('.pls-error-notice').waitFor();
+    expect(await field.innerText()).toContain(
+      at(strings('zh-Hans', 'services'), 'calc.error.empty'),
+    );
+    expect(await page.locator('[data-testid=calculators]').innerText()).not.toContain('NaN');
+    await driver.step('calc-error-zh');
+    await goHome();
+  });
+
+  it('mn-Mong landscape: wage arrears with the 第八十五条 range, in Mongolian', async () => {
+    await page.setViewportSize(LANDSCAPE);
+    await page.locator('.k-tile[data-service=calculators] [data-lang=mn-Mong]').click();
+    await driver.expectScreen('calculators');
+    expect(await driver.language()).toBe('mn-Mong');
+    await page.locator('.k-calc__tab--wages').click();
+    await page.locator('[data-toggle=orderedAndUnpaid] button').click();
+    await page.locator('[data-field=monthlyWage] button').click();
+    await type('3000');
+    await page.locator('[data-field=unpaidMonths] button').click();
+    await type('4');
+    await page.locator('.k-calc__go').click();
+    const result = page.locator('[data-testid=calc-result]');
+    await result.waitFor();
+    const text = await result.innerText();
+    // 12,000 unpaid + 6,000–12,000 additional compensation.
+    expect(text).toContain('18,000.00');
+    expect(text).toContain('24,000.00');
+    expect(text).toMatch(/85\u202f?\S+ ᠵᠦᠢᠯ/u);
+    await driver.step('calc-wages-mn');
+    await goHome();
+  });
+});
+
+describe('audit', () => {
+  it('has no accessibility or layout problems on any new screen', () => {
+    const found = [...(driver?.problems ?? []), ...problems];
+    expect([...new Set(found.map((p) => `${p.step} ${p.kind}: ${p.detail}`))]).toEqual([]);
+  });
+});

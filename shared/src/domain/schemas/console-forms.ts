@@ -1,0 +1,167 @@
+/**
+ * Forms of the staff console. The browser checks a form with these before sending it and the
+ * server checks the body with the same schema, so both refuse the same input for the same reason.
+ */
+import { compileSchema, type SchemaCheck, type ValidationIssue } from '../json-schema';
+import type { Result } from '../result';
+
+export const USER_ROLE_VALUES = ['admin', 'reviewer', 'station_staff'] as const;
+
+const userName = { type: 'string', pattern: '^[\\p{L}\\p{N}._-]{2,40}$' } as const;
+const password = { type: 'string', minLength: 10, maxLength: 200 } as const;
+const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 } as const;
+
+export const CONSOLE_FORM_SCHEMAS = {
+  login: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'password'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 40 },
+      password: { type: 'string', minLength: 1, maxLength: 200 },
+    },
+  },
+  changePassword: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['current', 'next'],
+    properties: { current: { type: 'string', minLength: 1, maxLength: 200 }, next: password },
+  },
+  addUser: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'role', 'password'],
+    properties: {
+      name: userName,
+      role: { enum: USER_ROLE_VALUES },
+      password,
+      stationId: slug,
+      regionCode: { type: 'string', pattern: '^[0-9]{2,12}$' },
+    },
+    // Station staff belong to one station; a reviewer to one region (行政区划代码 prefix).
+    allOf: [
+      {
+        if: { properties: { role: { const: 'station_staff' } } },
+        then: { required: ['stationId'] },
+      },
+      { if: { properties: { role: { const: 'reviewer' } } }, then: { required: ['regionCode'] } },
+    ],
+  },
+  resetPassword: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['password'],
+    properties: { password },
+  },
+  setDisabled: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['disabled'],
+    properties: { disabled: { type: 'boolean' } },
+  },
+  caseStatus: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['status', 'expectedStatus'],
+    properties: {
+      status: { type: 'string', pattern: '^[a-z_]{2,30}$' },
+      expectedStatus: { type: 'string', pattern: '^[a-z_]{2,30}$' },
+      reason: { type: 'string', maxLength: 2000 },
+      language: { enum: ['zh-Hans', 'mn-Mong'] },
+    },
+  },
+  answer: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['text', 'language', 'expectedStatus'],
+    properties: {
+      text: { type: 'string', minLength: 1, maxLength: 5000 },
+      language: { enum: ['zh-Hans', 'mn-Mong'] },
+      expectedStatus: { type: 'string', pattern: '^[a-z_]{2,30}$' },
+    },
+  },
+  handOver: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['toUserId', 'note'],
+    properties: {
+      toUserId: { type: 'string', minLength: 1, maxLength: 64 },
+      note: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+    },
+  },
+} as const;
+
+export type ConsoleFormName = keyof typeof CONSOLE_FORM_SCHEMAS;
+
+export interface LoginForm {
+  readonly name: string;
+  readonly password: string;
+}
+export interface ChangePasswordForm {
+  readonly current: string;
+  readonly next: string;
+}
+export interface AddUserForm {
+  readonly name: string;
+  readonly role: (typeof USER_ROLE_VALUES)[number];
+  readonly password: string;
+  readonly stationId?: string;
+  readonly regionCode?: string;
+}
+export interface ResetPasswordForm {
+  readonly password: string;
+}
+export interface SetDisabledForm {
+  readonly disabled: boolean;
+}
+
+export interface CaseStatusForm {
+  readonly status: string;
+  readonly expectedStatus: string;
+  readonly reason?: string;
+  readonly language?: 'zh-Hans' | 'mn-Mong';
+}
+
+export interface AnswerForm {
+  readonly text: string;
+  readonly language: 'zh-Hans' | 'mn-Mong';
+  readonly expectedStatus: string;
+}
+
+export interface HandOverForm {
+  readonly toUserId: string;
+  readonly note: string;
+}
+
+export interface ConsoleForms {
+  handOver: HandOverForm;
+  answer: AnswerForm;
+  caseStatus: CaseStatusForm;
+  login: LoginForm;
+  changePassword: ChangePasswordForm;
+  addUser: AddUserForm;
+  resetPassword: ResetPasswordForm;
+  setDisabled: SetDisabledForm;
+}
+
+let formChecks: Map<ConsoleFormName, SchemaCheck<unknown>> | undefined;
+
+/**
+ * Checks a console form (browser before sending, server on the body) with one schema. The
+ * issues name the field (`/password`), so the form marks it and says why in the user's language.
+ */
+export function validateForm<F extends ConsoleFormName>(
+  form: F,
+  value: unknown,
+): Result<ConsoleForms[F], readonly ValidationIssue[]> {
+  if (!formChecks) {
+    formChecks = new Map();
+    for (const [name, schema] of Object.entries(CONSOLE_FORM_SCHEMAS))
+      formChecks.set(name as ConsoleFormName, compileSchema(schema));
+  }
+  const checked = formChecks.get(form)!(value);
+  if (checked.ok) return checked as Result<ConsoleForms[F], readonly ValidationIssue[]>;
+  // if/then adds a summary issue at the root beside the field's own: keep the fields'.
+  const fields = checked.error.filter((issue) => issue.path !== '');
+  return { ok: false, error: fields.length > 0 ? fields : checked.error };
+}

@@ -1,0 +1,28 @@
+/** The console's few pages, as paths under /console/ (the server answers index.html for all). */
+export type Route =
+  | { readonly page: 'inbox' }
+  | { readonly page: 'case'; readonly trackingCode: string }
+  | { readonly page: 'users' }
+  | { readonly page: 'audit' }
+  | { readonly page: 'password' };
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.replace(/^\/console\/?/, '');
+  const caseMatch = /^cases\/([0-9A-Z]{11})$/.exec(rest);
+  if (caseMatch) return { page: 'case', trackingCode: caseMatch[1]! };
+  if (rest === 'users') return { page: 'users' };
+  if (rest === 'audit') return { page: 'audit' };
+  if (rest === 'password') return { page: 'password' };
+  return { page: 'inbox' };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'inbox':
+      return '/console/';
+    case 'case':
+      return `/console/cases/${route.trackingCode}`;
+    default:
+      return `/console/${route.page}`;
+  }
+}
