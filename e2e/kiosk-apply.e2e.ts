@@ -176,7 +176,7 @@ async function apply(d: KioskDriver, options: ApplyOptions): Promise<string> {
   const step = (name: string) => (options.record ? d.step(name) : Promise.resolve());
   await d.setLanguage(options.language);
   await step('home');
-  await d.click('[data-service=apply]');
+  await d.startService('apply');
   await d.expectScreen('step-consent');
   await step('consent');
   await d.acceptConsent();
@@ -441,7 +441,7 @@ describe('kiosk: apply for legal aid', () => {
     try {
       await waitForStaffPin(d);
       await d.setLanguage('zh-Hans');
-      await d.click('[data-service=apply]');
+      await d.startService('apply');
       await d.acceptConsent();
       await d.expectScreen('step-identity');
       // The resident asks for help: a banner, a spoken confirmation, a call in staff mode.
@@ -570,7 +570,7 @@ describe('kiosk: apply for legal aid', () => {
       expect(deviceId).toMatch(/^kiosk-/);
       await waitForStaffPin(d);
       await d.setLanguage('zh-Hans');
-      await d.click('[data-service=apply]');
+      await d.startService('apply');
       await d.acceptConsent();
       await d.expectScreen('step-identity');
       await d.placeCard('resident');
@@ -630,7 +630,7 @@ describe('kiosk: apply for legal aid', () => {
     const d = new KioskDriver(page, 'mn-idle');
     try {
       await d.setLanguage('mn-Mong');
-      await d.click('[data-service=apply]');
+      await d.startService('apply');
       await d.acceptConsent();
       await d.expectScreen('step-identity');
       await d.placeCard('resident');

@@ -181,6 +181,16 @@ export class KioskDriver {
     await this.click('.k-act--finish:not([disabled])');
   }
 
+  /**
+   * Opens a service from the bilingual home by its name in the page's language (each tile
+   * carries both names, and the one tapped decides the language that follows).
+   */
+  async startService(service: string): Promise<void> {
+    const lang = await this.page.evaluate(() => document.documentElement.lang);
+    const tag = lang.startsWith('mn') ? 'mn-Mong' : 'zh-Hans';
+    await this.click(`[data-service=${service}] [data-lang=${tag}]`);
+  }
+
   async click(selector: string): Promise<void> {
     await this.settled();
     await this.page.locator(selector).first().click();
