@@ -24,7 +24,8 @@ export function registerDeviceCors(app: FastifyInstance): void {
       .headers({
         ...CORS_HEADERS,
         'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
-        'access-control-allow-headers': 'authorization, content-type, if-none-match, range, if-range',
+        'access-control-allow-headers':
+          'authorization, content-type, if-none-match, range, if-range',
         'access-control-max-age': '600',
       })
       .send();
