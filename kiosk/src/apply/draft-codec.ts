@@ -8,6 +8,7 @@ import {
   CASE_CATEGORIES,
   HARDSHIP_BASES,
   IDENTITY_SOURCES,
+  isRecord,
   LANGUAGES,
   type CaseCategory,
   type HardshipBasis,
@@ -34,10 +35,6 @@ export function encodeDraft(state: ApplyState): Record<string, unknown> {
 }
 
 type Fields = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function oneOf<T extends string>(list: readonly T[], value: unknown): T | undefined {
   return typeof value === 'string' && (list as readonly string[]).includes(value)

@@ -24,3 +24,4 @@ export * from './retention';
 export * from './phone';
 export * from './text-input';
 export * from './json-schema';
+export * from './is-record';

@@ -38,11 +38,6 @@ export function schemaAjv(): Ajv2020 {
   return shared;
 }
 
-/** A plain object (not null, not an array): what every boundary checks first. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** One Ajv error as an issue: the offending property named in the path. */
 export function toValidationIssue(error: ErrorObject): ValidationIssue {
   const where = error.instancePath;

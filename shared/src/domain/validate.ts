@@ -9,7 +9,8 @@ import {
   type CollectionName,
   type DocumentTypes,
 } from './collections';
-import { compileSchema, isRecord, type SchemaCheck, type ValidationIssue } from './json-schema';
+import { isRecord } from './is-record';
+import { compileSchema, type SchemaCheck, type ValidationIssue } from './json-schema';
 import { err, type Result } from './result';
 
 export type DocumentValidationError =

@@ -9,6 +9,7 @@
 import { err, ok, type Result } from '../domain/result';
 import { NATIONS } from '../domain/nations';
 import { CASE_CATEGORIES, HARDSHIP_BASES, IDENTITY_SOURCES, SEXES } from '../domain/vocabulary';
+import { isRecord } from '../domain/is-record';
 
 export const SERVICE_KINDS = ['legalAid', 'question', 'appointment'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
@@ -78,10 +79,6 @@ export interface LabelProblem {
   readonly file: 'print' | 'domain';
   readonly path: string;
   readonly problem: 'missing' | 'notText';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function section(

@@ -11,6 +11,7 @@ import { parseTrackingCode } from '../domain/tracking-code';
 import { validateDocument } from '../domain/validate';
 import { LANGUAGES, REVIEW_STATUSES, type Language } from '../domain/vocabulary';
 import { SERVICE_KINDS, type ServiceKind } from './labels';
+import { isRecord } from '../domain/is-record';
 
 export const RECEIPT_PAPERS = ['80mm', '58mm'] as const;
 export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
@@ -54,10 +55,6 @@ export function paperOf(spec: PrintDocumentSpec): Paper {
 export interface SpecIssue {
   readonly path: string;
   readonly message: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseLocalizedText(value: unknown, path: string, issues: SpecIssue[]): LocalizedText {

@@ -5,6 +5,7 @@
 import type { DeviceKind } from '../domain/vocabulary';
 import { err, ok, type Result } from '../domain/result';
 import type { EnvelopeError } from './sync-wire';
+import { isRecord } from '../domain/is-record';
 
 export interface EnrollRequest {
   readonly code: string;
@@ -43,10 +44,6 @@ export function normalizeEnrollCode(input: string): string {
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[\s\-_.·]/g, '');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function parseEnrollResponse(value: unknown): Result<EnrollResponse, EnvelopeError> {

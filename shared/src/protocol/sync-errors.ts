@@ -3,6 +3,8 @@
  * client branches on and an English message for logs. Devices translate the code, never show
  * the message to a resident.
  */
+import { isRecord } from '../domain/is-record';
+
 export const API_ERROR_CODES = [
   'bad_request',
   'invalid_json',
@@ -58,10 +60,6 @@ export interface RejectedRow {
   readonly id: string | null;
   readonly kind: RejectionKind;
   readonly message: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads an error body from any response; `null` when the body is not one of ours. */

@@ -7,6 +7,7 @@
 import type { CollectionName } from '../domain/collections';
 import { isCollectionName } from '../domain/collections';
 import { err, ok, type Result } from '../domain/result';
+import { isRecord } from '../domain/is-record';
 
 /**
  * Server-owned position in one collection's change feed. `seq` is assigned by the server on
@@ -94,10 +95,6 @@ export interface HealthResponse {
   readonly serverTime: string;
   /** Event streams this server process holds now (capacity and balancing, not per device). */
   readonly openStreams: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isSyncCheckpoint(value: unknown): value is SyncCheckpoint {

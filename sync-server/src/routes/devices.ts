@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { DEVICE_KINDS, type DeviceKind } from '@pls/shared/domain';
+import { DEVICE_KINDS, isRecord, type DeviceKind } from '@pls/shared/domain';
 import type { AppContext } from '../app-context';
 import { enrollDevice } from '../services/devices';
 import { unsafeUnitIn } from '../sync/document-safety';
 import { sendFailure } from './reply';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function registerDeviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(

@@ -3,7 +3,7 @@
  * hotlines (directory). Every document is checked against its schema; one bad document
  * refuses the whole publication.
  */
-import { ok, type Result } from '@pls/shared/domain';
+import { isRecord, ok, type Result } from '@pls/shared/domain';
 import type { Database } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import { prepareCenterDocuments } from '../sync/documents';
@@ -18,7 +18,7 @@ export async function publishDocuments(
   docs: readonly unknown[],
   actor = 'admin',
 ): Promise<Result<{ count: number; lastSeq: number | null }, ServiceError>> {
-  if (!docs.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d))) {
+  if (!docs.every(isRecord)) {
     return failure('bad_request', `${collection}: every item must be a JSON object`);
   }
   const prepared = prepareCenterDocuments(collection, docs as Record<string, unknown>[]);

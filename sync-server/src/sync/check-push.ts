@@ -7,6 +7,7 @@ import {
   COLLECTIONS,
   describeValidationError,
   err,
+  isRecord,
   ok,
   validateDocument,
   type CollectionName,
@@ -26,10 +27,6 @@ export interface CheckedRow {
 
 /** The rows to apply, or why nothing is: a bad envelope (400) or refused rows (403/413/422). */
 export type CheckPushResult = Result<CheckedRow[], ServiceError>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Why `device` may not write `doc`, or null when it may. */
 export function ownershipProblem(

@@ -6,7 +6,7 @@
  * headers on a WebSocket and a query string ends up in logs. The agent (Node) and the renderer's
  * client (browser) both take these from here.
  */
-import { isRecord } from '../../domain/json-schema';
+import { isRecord } from '../../domain/is-record';
 
 export const AGENT_PATH = '/agent';
 /** Where the agent listens unless told otherwise (`--port`, KIOSK_AGENT_PORT). */

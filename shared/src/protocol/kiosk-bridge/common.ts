@@ -4,12 +4,8 @@
  * shared Ajv helper, and the answer kind, which decides what the renderer gets when the host
  * cannot answer (see HostUnavailable).
  */
-import {
-  compileSchema,
-  isRecord,
-  type SchemaCheck,
-  type ValidationIssue,
-} from '../../domain/json-schema';
+import { isRecord } from '../../domain/is-record';
+import { compileSchema, type SchemaCheck, type ValidationIssue } from '../../domain/json-schema';
 import { err, ok, type Result } from '../../domain/result';
 
 export const KIOSK_BRIDGE_VERSION = 1;

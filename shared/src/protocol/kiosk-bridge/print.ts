@@ -1,5 +1,5 @@
 /** `print.*`: printing and PDF rendering of print documents on the host, and printer status. */
-import { isRecord } from '../../domain/json-schema';
+import { isRecord } from '../../domain/is-record';
 import { err, ok } from '../../domain/result';
 import { parsePrintDocumentSpec, type PrintDocumentSpec } from '../../print/spec';
 import {

@@ -1,0 +1,4 @@
+/** A plain object (not null, not an array): what every boundary checks first. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
