@@ -34,8 +34,6 @@ export function encodeDraft(state: ApplyState): Record<string, unknown> {
   return { format: DRAFT_FORMAT, step, reached: state.reached, draft: { ...draft } };
 }
 
-type Fields = Record<string, unknown>;
-
 function oneOf<T extends string>(list: readonly T[], value: unknown): T | undefined {
   return typeof value === 'string' && (list as readonly string[]).includes(value)
     ? (value as T)
