@@ -1,38 +1,25 @@
 /**
- * This kiosk's enrollment with the center. The token lives in the host's secret store
- * (`kiosk.secrets`, Electron safeStorage or the agent's 0600 file) and never in the database;
- * what the kiosk needs to know about itself (device id, tracking-code tag, station, server)
- * is a local document, which holds nothing personal.
- *
- * A kiosk is enrolled when both halves are there. With only one (a new browser profile, a
- * wiped secret store) it is treated as not enrolled and staff enroll it again: guessing the
- * missing half could make two kiosks share a tracking-code tag.
+ * This kiosk's enrollment with the center (shared with the TV box: `@pls/shared/sync`'s
+ * device enrollment). The token lives in the host's secret store (`kiosk.secrets`, Electron
+ * safeStorage or the agent's 0600 file) and never in the database. A kiosk is enrolled when
+ * both the token and the local record are there; with only one, staff enroll it again.
  */
-import { err, isDeviceTag, isSlug, ok, type Result } from '@pls/shared/domain';
-import {
-  LOCAL_KEYS,
-  readLocalValue,
-  writeLocalValue,
-  type LocalDatabase,
-  type LocalValue,
-} from '@pls/shared/db';
+import type { Result } from '@pls/shared/domain';
+import type { LocalDatabase, LocalValue } from '@pls/shared/db';
 import { describeBridgeError, type KioskApi } from '@pls/shared/protocol';
-import { enrollWithServer, type EnrollFailure } from '@pls/shared/sync';
+import {
+  enrollDevice,
+  loadDeviceEnrollment,
+  parseDeviceEnrollment,
+  type DeviceEnrolled,
+  type DeviceEnrollError,
+  type DeviceEnrollment,
+  type DeviceTokenStore,
+  type EnrollFailure,
+} from '@pls/shared/sync';
 
-export interface Enrollment {
-  readonly deviceId: string;
-  /** Prefix of this kiosk's tracking codes. */
-  readonly deviceTag: string;
-  readonly stationId: string;
-  readonly regionCode: string;
-  readonly serverUrl: string;
-  readonly enrolledAt: string;
-}
-
-export interface Enrolled {
-  readonly enrollment: Enrollment;
-  readonly token: string;
-}
+export type Enrollment = DeviceEnrollment<'kiosk'>;
+export type Enrolled = DeviceEnrolled<'kiosk'>;
 
 export type EnrollError =
   | EnrollFailure
@@ -42,24 +29,31 @@ export type EnrollError =
 export type KioskSecrets = Pick<KioskApi['secrets'], 'getDeviceToken' | 'setDeviceToken'>;
 
 export function parseEnrollment(value: LocalValue): Enrollment | undefined {
-  const { deviceId, deviceTag, stationId, regionCode, serverUrl, enrolledAt } = value;
-  if (
-    typeof deviceId !== 'string' ||
-    !isSlug(deviceId) ||
-    typeof deviceTag !== 'string' ||
-    !isDeviceTag(deviceTag) ||
-    typeof stationId !== 'string' ||
-    !isSlug(stationId) ||
-    typeof regionCode !== 'string' ||
-    !/^\d{0,6}$/.test(regionCode) ||
-    typeof serverUrl !== 'string' ||
-    !/^https?:\/\//.test(serverUrl) ||
-    typeof enrolledAt !== 'string' ||
-    Number.isNaN(Date.parse(enrolledAt))
-  ) {
-    return undefined;
+  return parseDeviceEnrollment('kiosk', value);
+}
+
+function tokenStore(secrets: KioskSecrets): DeviceTokenStore {
+  return {
+    get: async () => {
+      const token = await secrets.getDeviceToken();
+      return token.ok ? token : { ok: false, error: describeBridgeError(token.error) };
+    },
+    set: async (token) => {
+      const stored = await secrets.setDeviceToken({ token });
+      return stored.ok ? stored : { ok: false, error: describeBridgeError(stored.error) };
+    },
+  };
+}
+
+function kioskError(error: DeviceEnrollError): EnrollError {
+  switch (error.kind) {
+    case 'wrongDevice':
+      return { kind: 'notKiosk', message: 'the code enrolled a TV box, not a kiosk' };
+    case 'tokenStore':
+      return { kind: 'secretStore', message: error.message };
+    default:
+      return error;
   }
-  return { deviceId, deviceTag, stationId, regionCode, serverUrl, enrolledAt };
 }
 
 /** The stored enrollment and token, or undefined when either half is missing. */
@@ -67,11 +61,8 @@ export async function loadEnrollment(
   db: LocalDatabase,
   secrets: KioskSecrets,
 ): Promise<Result<Enrolled | undefined, EnrollError>> {
-  const enrollment = await readLocalValue(db, LOCAL_KEYS.enrollment, parseEnrollment);
-  const token = await secrets.getDeviceToken();
-  if (!token.ok) return err({ kind: 'secretStore', message: describeBridgeError(token.error) });
-  if (enrollment === undefined || token.value === null) return ok(undefined);
-  return ok({ enrollment, token: token.value });
+  const loaded = await loadDeviceEnrollment('kiosk', db, tokenStore(secrets));
+  return loaded.ok ? loaded : { ok: false, error: kioskError(loaded.error) };
 }
 
 export interface EnrollInput {
@@ -82,39 +73,16 @@ export interface EnrollInput {
   readonly fetch?: typeof fetch;
 }
 
-/**
- * Exchanges a one-time code for a token. The token is stored before the enrollment record: if
- * the second write fails the kiosk is "not enrolled" again (a token alone counts for nothing),
- * never enrolled without a way to authenticate.
- */
+/** Exchanges a one-time code for a token (stored before the record, see enrollDevice). */
 export async function enrollKiosk(
   db: LocalDatabase,
   secrets: KioskSecrets,
   input: EnrollInput,
 ): Promise<Result<Enrolled, EnrollError>> {
-  const response = await enrollWithServer(
-    input.serverUrl,
-    { code: input.code, kind: 'kiosk', name: input.deviceName },
-    ...(input.fetch ? [input.fetch] : []),
-  );
-  if (!response.ok) return response;
-  const { deviceId, deviceTag, token, scope } = response.value;
-  if (scope.kind !== 'kiosk') {
-    return err({ kind: 'notKiosk', message: 'the code enrolled a TV box, not a kiosk' });
-  }
-  const enrollment: Enrollment = {
-    deviceId,
-    deviceTag,
-    stationId: scope.stationId,
-    regionCode: scope.regionCode,
-    serverUrl: input.serverUrl,
-    enrolledAt: (input.now ?? new Date()).toISOString(),
-  };
-  if (parseEnrollment({ ...enrollment }) === undefined) {
-    return err({ kind: 'protocol', message: 'the enrollment answer has invalid fields' });
-  }
-  const stored = await secrets.setDeviceToken({ token });
-  if (!stored.ok) return err({ kind: 'secretStore', message: describeBridgeError(stored.error) });
-  await writeLocalValue(db, LOCAL_KEYS.enrollment, { ...enrollment });
-  return ok({ enrollment, token });
+  const { deviceName, ...rest } = input;
+  const enrolled = await enrollDevice('kiosk', db, tokenStore(secrets), {
+    ...rest,
+    name: deviceName,
+  });
+  return enrolled.ok ? enrolled : { ok: false, error: kioskError(enrolled.error) };
 }

@@ -10,3 +10,4 @@ export * from './attachments-upload';
 export * from './online-source';
 export * from './replication';
 export * from './enroll';
+export * from './device-enrollment';
