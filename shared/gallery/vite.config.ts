@@ -4,25 +4,6 @@
  *   npx vite --config shared/gallery/vite.config.ts          (dev server)
  *   npx vite build --config shared/gallery/vite.config.ts    (→ shared/gallery/dist)
  */
-import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { rendererViteConfig } from '../tools/vite-config';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-export default defineConfig({
-  root: here,
-  base: './',
-  plugins: [react()],
-  publicDir: false,
-  logLevel: 'warn',
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // Fonts and clips stay files (as in the apps), never inlined data: URLs.
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 4000,
-  },
-  server: { host: '127.0.0.1', fs: { allow: [repoRoot] } },
-});
+export default rendererViteConfig({ root: new URL('.', import.meta.url), outDir: 'dist' });
