@@ -6,8 +6,7 @@
  * token). Every page is screenshot in both languages at 1920×1080 and audited with axe-core.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -15,33 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { sampleApplication, sampleQuestion } from '@pls/shared/testing';
 import { ARTIFACTS_DIR, launchChromium, newPage } from './support/chromium';
+import { axeProblems } from './support/axe';
 import { SAMPLE_STATION_ID, startSyncServer, type StartedSyncServer } from './support/server';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ARTIFACTS_DIR, 'console');
 const STAFF_PASSWORD = 'station staff password 1';
-
-async function audit(page: Page): Promise<string[]> {
-  // Evaluated over CDP: the console's CSP (no inline scripts) would refuse a script tag.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: Document): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 describe('staff console in Chromium', () => {
   let server: StartedSyncServer;
@@ -61,7 +39,7 @@ describe('staff console in Chromium', () => {
       const path = join(SHOTS, `${name}-${lang}.png`);
       await page.screenshot({ path, fullPage: false });
       shots.push(path);
-      for (const p of await audit(page)) problems.push(`${name} ${lang}: ${p}`);
+      for (const p of await axeProblems(page)) problems.push(`${name} ${lang}: ${p}`);
       if (round === 0) {
         await page.locator('.pls-language-switch').first().click();
         await page.waitForFunction((before) => document.documentElement.lang !== before, lang);

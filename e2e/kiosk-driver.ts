@@ -5,16 +5,13 @@
  * and the layout (kiosk-layout.ts: caption not clipped, actions whole and clear of the content).
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CardType } from '@pls/shared/idcard';
 import type { KioskApi } from '@pls/shared/protocol';
 import { KIOSK_ARTIFACTS, STAFF_PIN, type KioskLanguage } from './kiosk-harness';
 import { layoutProblems } from './kiosk-layout';
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
+import { axeProblems } from './support/axe';
 
 export interface AuditProblem {
   readonly step: string;
@@ -73,29 +70,7 @@ export class KioskDriver {
 
   async audit(step: string): Promise<void> {
     const page = this.page;
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-    const violations = await page.evaluate(async () => {
-      // axe-core's global, loaded just above.
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(ctx: Document): Promise<{
-              violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-        );
-    });
+    const violations = await axeProblems(page);
     for (const detail of violations) this.problems.push({ step, kind: 'axe', detail });
     const sizes = await page.evaluate(
       ({ minTarget, minText }) => {

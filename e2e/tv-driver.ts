@@ -5,14 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './support/chromium';
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export { axeProblems } from './support/axe';
+
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
 
@@ -141,32 +140,6 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path });
   return path;
-}
-
-/** Serious or critical axe violations of the page as it is now. */
-export async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: Document): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      );
-  });
 }
 
 /** Everything drawn outside the 5% safe area (elements with a box), as descriptions. */
