@@ -73,6 +73,20 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Type-aware rules for every TS/TSX file of every package (each is in a tsconfig; the
+  // project service finds it through the root's references). A dropped promise hides a failed
+  // write or an unhandled rejection; a switch missing a member of a union is a new state the
+  // code forgot (docs/decisions/0003-host-composition-and-results.md).
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
   {
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

@@ -96,7 +96,10 @@ function describeStatus(status: ReaderStatus): string {
         : 'disconnected';
     case 'error':
       return `error (${describeReaderError(status.error)})`;
-    default:
+    case 'connecting':
+    case 'waitingForCard':
+    case 'cardPresent':
+    case 'reading':
       return status.kind;
   }
 }

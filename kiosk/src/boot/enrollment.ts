@@ -51,7 +51,9 @@ function kioskError(error: DeviceEnrollError): EnrollError {
       return { kind: 'notKiosk', message: 'the code enrolled a TV box, not a kiosk' };
     case 'tokenStore':
       return { kind: 'secretStore', message: error.message };
-    default:
+    case 'unreachable':
+    case 'refused':
+    case 'protocol':
       return error;
   }
 }

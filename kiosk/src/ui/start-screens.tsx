@@ -5,6 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { errorMessageKey, isErrorCodeOf, type TranslationKey } from '@pls/shared/i18n';
+import type { ApiErrorCode } from '@pls/shared/protocol';
 import { BigButton, ErrorNotice, LanguageSwitch, Text } from '@pls/shared/ui';
 import { enrollKiosk, type Enrolled, type EnrollError } from '../boot/enrollment';
 import type { Opened, StartFailure } from '../boot/start-kiosk';
@@ -49,25 +50,26 @@ export function FailedScreen({ failure }: { failure: StartFailure }) {
   );
 }
 
+/** The enrollment refusals the setup screen words for itself. */
+const ENROLL_CODE_PROBLEMS: Partial<Record<ApiErrorCode, TranslationKey>> = {
+  enroll_code_used: 'kiosk:setup.problem.codeUsed',
+  enroll_code_expired: 'kiosk:setup.problem.codeExpired',
+  enroll_code_unknown: 'kiosk:setup.problem.codeUnknown',
+};
+
 export function enrollProblemMessage(problem: EnrollError): TranslationKey {
   switch (problem.kind) {
     case 'unreachable':
       return 'kiosk:setup.problem.unreachable';
     case 'refused':
-      switch (problem.code) {
-        case 'enroll_code_used':
-          return 'kiosk:setup.problem.codeUsed';
-        case 'enroll_code_expired':
-          return 'kiosk:setup.problem.codeExpired';
-        case 'enroll_code_unknown':
-          return 'kiosk:setup.problem.codeUnknown';
-        default:
-          // Any other code the server can send (rate limit, wrong kind, outage) has its own
-          // message; one this build does not know is a plain refusal. Never the server's text.
-          return isErrorCodeOf('server', problem.code)
-            ? errorMessageKey('server', problem.code)
-            : 'kiosk:setup.problem.refused';
-      }
+      // Any other code the server can send (rate limit, wrong kind, outage) has its own
+      // message; one this build does not know is a plain refusal. Never the server's text.
+      return (
+        ENROLL_CODE_PROBLEMS[problem.code] ??
+        (isErrorCodeOf('server', problem.code)
+          ? errorMessageKey('server', problem.code)
+          : 'kiosk:setup.problem.refused')
+      );
     case 'notKiosk':
       return 'kiosk:setup.problem.notKiosk';
     case 'protocol':

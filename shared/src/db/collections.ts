@@ -46,12 +46,8 @@ export function toRxSchema<T>(schema: object): RxJsonSchema<T> {
 }
 
 export function schemaOf(name: LocalCollectionName): object {
-  switch (name) {
-    case 'drafts':
-      return draftSchema;
-    case 'attachment_files':
-      return attachmentFileSchema;
-    default:
-      return COLLECTIONS[name].schema;
-  }
+  // The two local-only collections have their own schemas; the rest are the replicated ones.
+  if (name === 'drafts') return draftSchema;
+  if (name === 'attachment_files') return attachmentFileSchema;
+  return COLLECTIONS[name].schema;
 }

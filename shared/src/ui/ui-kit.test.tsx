@@ -389,17 +389,25 @@ describe('IdleGuard', () => {
       const voice = recordingVoice();
       const onReset = vi.fn();
       renderUi(<IdleGuard timeoutSeconds={60} warningSeconds={10} onReset={onReset} />, { voice });
-      act(() => vi.advanceTimersByTime(49_000));
+      act(() => {
+        vi.advanceTimersByTime(49_000);
+      });
       expect(screen.queryByRole('alertdialog')).toBeNull();
-      act(() => vi.advanceTimersByTime(1_000));
+      act(() => {
+        vi.advanceTimersByTime(1_000);
+      });
       expect(screen.getByRole('alertdialog').textContent).toContain('10');
       expect(voice.said).toContain('common:idle.warning');
-      act(() => vi.advanceTimersByTime(3_000));
+      act(() => {
+        vi.advanceTimersByTime(3_000);
+      });
       expect(screen.getByRole('alertdialog').textContent).toContain('7');
       fireEvent.pointerDown(document);
       expect(screen.queryByRole('alertdialog')).toBeNull();
       expect(onReset).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(60_000));
+      act(() => {
+        vi.advanceTimersByTime(60_000);
+      });
       expect(onReset).toHaveBeenCalledTimes(1);
       expect(voice.said.at(-1)).toBe('(stop)');
     } finally {

@@ -22,7 +22,9 @@ export function pathOf(route: Route): string {
       return '/console/';
     case 'case':
       return `/console/cases/${route.trackingCode}`;
-    default:
+    case 'users':
+    case 'audit':
+    case 'password':
       return `/console/${route.page}`;
   }
 }

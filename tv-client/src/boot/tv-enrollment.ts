@@ -39,7 +39,9 @@ function tvError(error: DeviceEnrollError): TvEnrollError {
       return { kind: 'notTv', message: 'the code enrolled a kiosk, not a TV box' };
     case 'tokenStore':
       return { kind: 'store', message: error.message };
-    default:
+    case 'unreachable':
+    case 'refused':
+    case 'protocol':
       return error;
   }
 }

@@ -127,7 +127,11 @@ export function categoryOf(matter: Matter | undefined): CaseCategory {
       return 'work_injury';
     case 'environment':
       return 'grassland_land';
-    default:
+    case 'socialInsurance':
+    case 'stateCompensation':
+    case 'samaritan':
+    case 'other':
+    case undefined:
       return 'other';
   }
 }

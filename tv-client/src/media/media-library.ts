@@ -70,7 +70,8 @@ export class MediaLibrary {
     this.language = input.language;
     this.continueWatching = new Set(input.continueWatching);
     this.pinned = new Set(input.pinned ?? []);
-    this.kick();
+    // Fire and forget: the queue runs in the background and drain() keeps its own failures.
+    void this.kick();
   }
 
   setPlaying(file: string | undefined): void {

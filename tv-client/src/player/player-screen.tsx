@@ -123,7 +123,15 @@ export function PlayerScreen({
       case 'fastForward':
         el.currentTime = Math.min(el.duration || 0, el.currentTime + JUMP_SECONDS);
         return true;
-      default:
+      // The app's keys (Back, colours) and arrows the player has no use for.
+      case 'up':
+      case 'down':
+      case 'stop':
+      case 'back':
+      case 'red':
+      case 'green':
+      case 'yellow':
+      case 'blue':
         return false;
     }
   });

@@ -28,7 +28,8 @@ function problemKey(error: TvEnrollError): TranslationKey {
           : 'tv:setup.refused';
     case 'notTv':
       return 'tv:setup.notTv';
-    default:
+    case 'protocol':
+    case 'store':
       return 'tv:setup.failed';
   }
 }

@@ -81,7 +81,18 @@ export function navigateByDefault(command: Command): boolean {
     case 'ok':
       (document.activeElement as HTMLElement | null)?.click();
       return true;
-    default:
+    // Back, colours and media keys are the app's or the screen's.
+    case 'back':
+    case 'red':
+    case 'green':
+    case 'yellow':
+    case 'blue':
+    case 'playPause':
+    case 'play':
+    case 'pause':
+    case 'stop':
+    case 'rewind':
+    case 'fastForward':
       return false;
   }
 }

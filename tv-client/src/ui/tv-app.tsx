@@ -178,8 +178,19 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
         case 'blue':
           if (screen.id !== 'help') nav.push({ id: 'help' });
           return;
-        default:
-          return; // media keys: only the player uses them
+        // Arrows and OK were navigateByDefault's; media keys: only the player uses them.
+        case 'up':
+        case 'down':
+        case 'left':
+        case 'right':
+        case 'ok':
+        case 'playPause':
+        case 'play':
+        case 'pause':
+        case 'stop':
+        case 'rewind':
+        case 'fastForward':
+          return;
       }
     };
     window.addEventListener('keydown', onKeyDown);

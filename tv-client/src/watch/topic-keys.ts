@@ -14,7 +14,10 @@ export function kindKey(kind: ContentKind): TranslationKey {
       return 'tv:kind.faq';
     case 'law_article':
       return 'tv:kind.lawArticle';
-    default:
+    case 'guide':
+    case 'notice':
+    case 'template':
+    case 'case_story':
       return 'tv:kind.other';
   }
 }
