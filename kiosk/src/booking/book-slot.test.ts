@@ -83,9 +83,11 @@ describe('booking state', () => {
       caseKind: 'appointments',
       status: 'confirmed',
       appointment: { date: MONDAY_9.date, startTime: MONDAY_9.time },
-      serverTime: '2026-12-06T03:00:01.000Z',
+      // Written with the receipt, in the same transaction: the same server time.
+      serverTime: receipt.serverTime,
     });
     expect(bookingState([confirmed, receipt])).toEqual({ kind: 'confirmed', slot: MONDAY_9 });
+    expect(bookingState([receipt, confirmed])).toEqual({ kind: 'confirmed', slot: MONDAY_9 });
     expect(ownSlots([a], [receipt, confirmed])).toEqual(new Set([slotKey(MONDAY_9)]));
   });
   it('is declined with the offered slot, which frees the kiosk’s own hold on the lost one', () => {

@@ -119,7 +119,12 @@ export type BookingState =
 
 /** Where a booking stands, from its case updates (newest status wins). */
 export function bookingState(updates: readonly CaseUpdate[]): BookingState {
-  const sorted = [...updates].sort((a, b) => a.serverTime.localeCompare(b.serverTime));
+  // The center writes its receipt and its decision in one transaction, at the same server
+  // time: at a tie the receipt comes first, so the decision is the newest status.
+  const rank = (u: CaseUpdate) => (u.kind === 'received' ? 0 : 1);
+  const sorted = [...updates].sort(
+    (a, b) => a.serverTime.localeCompare(b.serverTime) || rank(a) - rank(b),
+  );
   const last = sorted.filter((u) => u.status !== undefined).at(-1);
   const slotOf = (u: CaseUpdate): Slot | undefined =>
     u.appointment?.startTime
