@@ -13,7 +13,7 @@ import { ARTIFACTS_DIR } from './support/chromium';
 export { axeProblems } from './support/axe';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
+const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
 
 export interface ServedTv {
   readonly url: string;

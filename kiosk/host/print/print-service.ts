@@ -40,7 +40,7 @@ export interface PrintService {
   getPrinterStatus(input: PrinterStatusInput): Promise<PrinterStatus>;
 }
 
-export function targetOf(spec: PrintDocumentSpec): PrintTarget {
+function targetOf(spec: PrintDocumentSpec): PrintTarget {
   return spec.kind === 'receipt' ? 'receipt' : 'a4';
 }
 

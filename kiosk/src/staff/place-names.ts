@@ -33,7 +33,7 @@ export const STEP_NAMES: Readonly<Record<ApplyStep, TranslationKey>> = {
   done: 'kiosk:done.title',
 };
 
-export function isApplyStep(step: string): step is ApplyStep {
+function isApplyStep(step: string): step is ApplyStep {
   return (APPLY_STEPS as readonly string[]).includes(step);
 }
 

@@ -8,7 +8,7 @@ import { createLocalDatabase, type DatabaseOf, type LocalCollectionName } from '
 
 let counter = 0;
 
-export const TEST_KEY = 'kiosk-unit-test-key-not-secret-0123';
+const TEST_KEY = 'kiosk-unit-test-key-not-secret-0123';
 
 export function openTestDatabase<const C extends LocalCollectionName>(
   collections: readonly C[],

@@ -14,7 +14,7 @@ const REFERENCE_PREFIX: Readonly<Record<CaseKind, string>> = {
   appointments: 'YY', // 预约
 };
 
-export function formatCenterReference(kind: CaseKind, year: number, n: number): string {
+function formatCenterReference(kind: CaseKind, year: number, n: number): string {
   return `${REFERENCE_PREFIX[kind]}${year}-${String(n).padStart(6, '0')}`;
 }
 
