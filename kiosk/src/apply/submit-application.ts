@@ -4,6 +4,8 @@
  * the replication pushes it when the center is reachable, and uploads the photos after it.
  * Order matters: the bytes are stored before the application that names them, so an
  * application never points at photos that are not there; if the insert fails they are removed.
+ * Every write failure is a Result: a full disk (IndexedDB quota) is 'storageFull', so the screen
+ * can say so, keep the form as it is (the draft is not touched here) and call staff.
  */
 import {
   newDocumentId,
@@ -15,6 +17,7 @@ import {
   type TrackingCode,
 } from '@pls/shared/domain';
 import {
+  isStorageFull,
   nextTrackingCode,
   removeAttachmentFile,
   storeAttachmentFile,
@@ -41,6 +44,8 @@ export interface SubmitInput {
 export type SubmitError =
   | BuildApplicationError
   | { readonly kind: 'photoMissing'; readonly photoId: string }
+  /** The device's storage is full (IndexedDB quota): nothing was stored. */
+  | { readonly kind: 'storageFull' }
   | { readonly kind: 'storage'; readonly message: string };
 
 export async function submitApplication(
@@ -54,9 +59,10 @@ export async function submitApplication(
     if (!input.photoBytes.has(photo.id)) return err({ kind: 'photoMissing', photoId: photo.id });
   }
   const id = newDocumentId(now);
-  const trackingCode: TrackingCode = await nextTrackingCode(db, input.enrollment.deviceTag, now);
   const stored: string[] = [];
   try {
+    // Inside the try: the sequence is a write too, and the first to fail on a full disk.
+    const trackingCode: TrackingCode = await nextTrackingCode(db, input.enrollment.deviceTag, now);
     const photos: PhotoDraft[] = [];
     for (const photo of input.draft.photos) {
       const file = input.photoBytes.get(photo.id)!;
@@ -89,6 +95,7 @@ export async function submitApplication(
     return ok(built.value);
   } catch (error) {
     await removeFiles(db, stored);
+    if (isStorageFull(error)) return err({ kind: 'storageFull' });
     return err({
       kind: 'storage',
       message: error instanceof Error ? error.message : String(error),
