@@ -30,6 +30,8 @@ export interface ApplyScreenProps {
   readonly onDecline: () => void;
   readonly onSubmitted: (application: Application) => void;
   readonly onHome: () => void;
+  /** The id of the form's draft, which the application takes (submit-application.ts). */
+  readonly draftId: () => string | undefined;
 }
 
 const COUNTED_STEPS = APPLY_STEPS.filter((s) => s !== 'done');
@@ -59,11 +61,13 @@ export function ApplyScreen(props: ApplyScreenProps) {
     }
     setSubmitting(true);
     setSubmitFailed(undefined);
+    const draftId = props.draftId();
     const result = await submitApplication(db, {
       draft: state.draft,
       photoBytes,
       enrollment,
       language,
+      ...(draftId === undefined ? {} : { draftId }),
     });
     setSubmitting(false);
     if (!result.ok) {

@@ -1,1 +1,2 @@
 export * from './sample-documents';
+export * from '../sync/testing/fake-center';
