@@ -141,7 +141,7 @@ function edit(
   };
 }
 
-export function compute(
+function compute(
   state: CalculatorState,
   today: CalendarDate,
 ): Result<Calculation, InputProblem[]> {
