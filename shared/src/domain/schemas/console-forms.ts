@@ -4,6 +4,7 @@
  */
 import { compileSchema, type SchemaCheck, type ValidationIssue } from '../json-schema';
 import type { Result } from '../result';
+import { REVOKE_REASONS, type RevokeReason } from '../vocabulary';
 
 export const USER_ROLE_VALUES = ['admin', 'reviewer', 'station_staff'] as const;
 
@@ -13,10 +14,6 @@ const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength:
 const stationName = { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S' } as const;
 /** 行政区划代码: province (2), league/city (4) or county (6) digits. */
 const regionCode = { type: 'string', pattern: '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' } as const;
-
-/** Why the center revoked a device; the device and the console say it in their language. */
-export const REVOKE_REASONS = ['lost', 'stolen', 'replaced', 'retired', 'misuse'] as const;
-export type RevokeReason = (typeof REVOKE_REASONS)[number];
 
 export const CONSOLE_FORM_SCHEMAS = {
   login: {
