@@ -26,7 +26,7 @@ export function BarChart({
       type: 'bar',
       data: {
         labels: [...labels],
-        datasets: [{ data: [...values], backgroundColor: '#1f5fa8', label }],
+        datasets: [{ data: [...values], backgroundColor: '#1f5fa8', label, maxBarThickness: 64 }],
       },
       options: {
         responsive: true,

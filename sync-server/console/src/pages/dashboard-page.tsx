@@ -148,6 +148,7 @@ export function DashboardPage({ onUnauthorized }: PageProps) {
         <>
           <p>
             <Text
+              vertical={false}
               k="console:dashboard.range"
               values={{ from: new Date(board.from), to: new Date(board.to) }}
             />
@@ -157,6 +158,7 @@ export function DashboardPage({ onUnauthorized }: PageProps) {
               <Text as="h2" k="console:dashboard.decision" />
               {decision && decision.share !== null ? (
                 <Text
+                  vertical={false}
                   k="console:dashboard.decisionShare"
                   values={{
                     share: Math.round(decision.share * 100),
@@ -166,13 +168,14 @@ export function DashboardPage({ onUnauthorized }: PageProps) {
                   }}
                 />
               ) : (
-                <Text k="console:dashboard.none" />
+                <Text k="console:dashboard.none" vertical={false} />
               )}
             </div>
             <div className="console-panel">
               <Text as="h2" k="console:dashboard.firstResponse" />
               {board.firstResponse.medianHours !== null ? (
                 <Text
+                  vertical={false}
                   k="console:dashboard.hours"
                   values={{
                     n: board.firstResponse.medianHours.toFixed(1),
@@ -180,13 +183,14 @@ export function DashboardPage({ onUnauthorized }: PageProps) {
                   }}
                 />
               ) : (
-                <Text k="console:dashboard.none" />
+                <Text k="console:dashboard.none" vertical={false} />
               )}
             </div>
             <div className="console-panel">
               <Text as="h2" k="console:dashboard.satisfaction" />
               {board.satisfaction.average !== null ? (
                 <Text
+                  vertical={false}
                   k="console:dashboard.average"
                   values={{
                     n: board.satisfaction.average.toFixed(1),
@@ -194,7 +198,7 @@ export function DashboardPage({ onUnauthorized }: PageProps) {
                   }}
                 />
               ) : (
-                <Text k="console:dashboard.none" />
+                <Text k="console:dashboard.none" vertical={false} />
               )}
             </div>
           </div>
