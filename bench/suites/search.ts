@@ -22,7 +22,8 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Content } from '@pls/shared/domain';
-import { ContentSearchIndex, RELEVANCE_SET, tokenize } from '@pls/shared/search';
+import { ContentSearchIndex, tokenize } from '@pls/shared/search';
+import { RELEVANCE_SET } from '@pls/shared/testing';
 import { percentile, result, type BenchResult, type RunOptions } from '../framework';
 
 /**

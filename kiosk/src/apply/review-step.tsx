@@ -18,7 +18,8 @@ export interface ReviewStepProps {
   readonly dispatch: Dispatch<ApplyAction>;
   readonly onSubmit: () => void;
   readonly submitting: boolean;
-  readonly submitFailed: boolean;
+  /** Why the last submission failed: the disk is full, or anything else. */
+  readonly submitFailed: 'storageFull' | 'other' | undefined;
   readonly progress: { n: number; total: number };
 }
 
@@ -110,7 +111,15 @@ export function ReviewStep({
       {distinctMessages(state.errors).map((key) => (
         <ErrorNotice key={key} message={key} />
       ))}
-      {submitFailed ? <ErrorNotice message="kiosk:review.submitFailed" /> : null}
+      {submitFailed ? (
+        <ErrorNotice
+          message={
+            submitFailed === 'storageFull'
+              ? 'kiosk:review.storageFull'
+              : 'kiosk:review.submitFailed'
+          }
+        />
+      ) : null}
       <dl className="k-review">
         <Row label="kiosk:review.identity" step="identity" dispatch={dispatch}>
           {identity ? (

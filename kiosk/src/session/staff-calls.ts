@@ -10,6 +10,8 @@ export interface CallPlace {
   readonly screen: Screen['kind'];
   /** The step of the application, when the call came from one. */
   readonly step?: ApplyStep;
+  /** Raised by the kiosk itself, not the resident: what staff must see to. */
+  readonly problem?: 'storageFull';
 }
 
 export interface StaffCall {

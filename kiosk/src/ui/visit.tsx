@@ -218,6 +218,7 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
             photoBytes={photoBytes}
             onDecline={() => end('left')}
             onSubmitted={onSubmitted}
+            draftId={() => keeper.current?.id}
             onHome={() => end('finished')}
           />
         ) : null}

@@ -154,7 +154,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
           // A purged document (personal data removed after the retention window) never leaves.
           modifier: (doc: Record<string, unknown>) =>
             doc['piiPurgedAt'] !== undefined ? null : doc,
-          handler: async (rows) => (await handler(rows)) as never[],
+          handler,
         },
       });
       replications.set(name, state as RxReplicationState<unknown, SyncCheckpoint>);
@@ -197,7 +197,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
       const checked = check(event.collection, event.documents);
       if (!checked.ok) return status.setFailure('stream', checked.error);
       // Checked against the collection's schema just above.
-      stream.next({ documents: event.documents as never[], checkpoint: event.checkpoint });
+      stream.next({ documents: [...event.documents], checkpoint: event.checkpoint });
     },
     enabled: options.streaming ?? true,
   });

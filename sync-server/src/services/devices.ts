@@ -209,9 +209,9 @@ export async function enrollDevice(
         },
       ]);
       if (!config.ok)
-        throw new Error(`default device config invalid: ${JSON.stringify(config.errors)}`);
+        throw new Error(`default device config invalid: ${JSON.stringify(config.error)}`);
       await lockFeeds(tx, ['device_config']);
-      const lastSeq = await writeDocuments(tx, 'device_config', config.docs);
+      const lastSeq = await writeDocuments(tx, 'device_config', config.value);
       await audit(tx, 'device', 'enroll', deviceId, { kind: row.kind, name });
       return ok({
         deviceId,
