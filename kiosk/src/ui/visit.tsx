@@ -4,7 +4,7 @@
  * "finish" after submitting, and on leaving a form; the app then mounts a new one, so nothing
  * of the last person can show up for the next (see App).
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Application } from '@pls/shared/domain';
 import { isStorageFull, type Draft } from '@pls/shared/db';
 import type { TranslationKey } from '@pls/shared/i18n';
@@ -26,6 +26,14 @@ import { StaffPinScreen } from '../staff/staff-pin-screen';
 import { StaffScreen } from '../staff/staff-screen';
 import { TrackScreen } from '../track/track-screen';
 
+// Loaded when first opened, so the home screen's JavaScript stays small.
+const BookingScreen = lazy(() =>
+  import('../booking/booking-screen').then((m) => ({ default: m.BookingScreen })),
+);
+const TemplatesScreen = lazy(() =>
+  import('../templates/templates-screen').then((m) => ({ default: m.TemplatesScreen })),
+);
+
 const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',
   apply: 'kiosk:apply.frameTitle',
@@ -33,6 +41,8 @@ const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
+  book: 'services:booking.title',
+  templates: 'services:templates.title',
   staffPin: 'kiosk:staff.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:apply.frameTitle',
@@ -144,6 +154,8 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     case 'ask':
     case 'urgent':
     case 'calculators':
+    case 'book':
+    case 'templates':
       onBack = () => dispatchSession({ type: 'home' });
       break;
     case 'home':
@@ -244,6 +256,11 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
         ) : null}
         {screen.kind === 'calculators' ? <CalculatorsScreen /> : null}
         {screen.kind === 'ask' ? <AskScreen /> : null}
+        {screen.kind === 'book' || screen.kind === 'templates' ? (
+          <Suspense fallback={<Text as="p" k="services:loading" />}>
+            {screen.kind === 'book' ? <BookingScreen /> : <TemplatesScreen />}
+          </Suspense>
+        ) : null}
         {screen.kind === 'staffPin' ? (
           <StaffPinScreen
             purpose={screen.purpose}
