@@ -22,7 +22,7 @@ import { recordAudit } from './audit';
 
 const DEFAULT_ENROLL_TTL_HOURS = 72;
 /** Households of the pastoral areas we serve are in Inner Mongolia unless told otherwise. */
-const DEFAULT_HOUSEHOLD_REGION = '15';
+export const DEFAULT_HOUSEHOLD_REGION = '15';
 
 export type EnrollTarget =
   | { readonly kind: 'kiosk'; readonly stationId: string }
