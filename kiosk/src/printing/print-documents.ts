@@ -34,7 +34,7 @@ export function receiptSpec(
     paper: settings.receiptWidth,
     receipt: {
       service: 'legalAid',
-      trackingCode: application.trackingCode as never,
+      trackingCode: application.trackingCode,
       language: application.language,
       stationName,
       issuedAt: application.submittedAt,

@@ -9,7 +9,7 @@
  * ends the visit and with it staff mode.
  */
 /** Every service a resident can open from Home (the services/ feature folders add theirs). */
-export const SERVICE_SCREENS = [
+const SERVICE_SCREENS = [
   'apply',
   'track',
   'ask',

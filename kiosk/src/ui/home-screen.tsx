@@ -23,7 +23,7 @@ interface Tile {
 }
 
 /** In reading order; the home grid is 4 wide on a landscape screen and 3 wide on a portrait one. */
-export const HOME_TILES: readonly Tile[] = [
+const HOME_TILES: readonly Tile[] = [
   {
     service: 'apply',
     label: 'kiosk:home.apply',

@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Application } from '@pls/shared/domain';
-import type { Draft } from '@pls/shared/db';
+import { isStorageFull, type Draft } from '@pls/shared/db';
 import type { TranslationKey } from '@pls/shared/i18n';
 import { BigButton, IdleGuard, PageFrame, Text, useInputGuard } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
@@ -64,15 +64,23 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
   const [trackBack, setTrackBack] = useState(0);
   const [dirty, setDirty] = useState(false);
   const ended = useRef(false);
+  const storageCallRaised = useRef(false);
 
   // Keep the form as a draft after every change (consent first: nothing is stored before it).
   useEffect(() => {
     if (!apply.draft.consent || apply.step === 'done' || ended.current) return;
     keeper.current ??= createDraftKeeper(db, {
-      onError: (e) => console.error('draft not saved', e),
+      onError: (e) => {
+        console.error('draft not saved', e);
+        // A full disk: the form stays on screen, but staff must free space before submitting.
+        if (isStorageFull(e) && !storageCallRaised.current) {
+          storageCallRaised.current = true;
+          staffCalls.raise({ screen: 'apply', problem: 'storageFull' });
+        }
+      },
     });
     void keeper.current.save(apply);
-  }, [apply, db]);
+  }, [apply, db, staffCalls]);
 
   const consentGiven = apply.draft.consent !== undefined;
   useEffect(() => {
@@ -230,6 +238,7 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
             photoBytes={photoBytes}
             onDecline={() => end('left')}
             onSubmitted={onSubmitted}
+            draftId={() => keeper.current?.id}
             onHome={() => end('finished')}
           />
         ) : null}

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES } from '../vocabulary';
 import {
   baseProperties,
@@ -70,4 +71,4 @@ export const appointmentSchema = {
   encrypted: ['contact'],
 } as const;
 
-export type Appointment = FromSchema<typeof appointmentSchema>;
+export type Appointment = WithBrandedIds<FromSchema<typeof appointmentSchema>>;

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES, DIRECTORY_KINDS, LANGUAGES } from '../vocabulary';
 import {
   baseProperties,
@@ -99,5 +100,5 @@ export const directoryEntrySchema = {
   indexes: ['kind', 'updatedAt'],
 } as const;
 
-export type DirectoryEntry = FromSchema<typeof directoryEntrySchema>;
+export type DirectoryEntry = WithBrandedIds<FromSchema<typeof directoryEntrySchema>>;
 export type StationSchedule = FromSchema<typeof stationScheduleSchema>;

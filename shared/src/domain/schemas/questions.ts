@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES, DEVICE_KINDS } from '../vocabulary';
 import {
   baseProperties,
@@ -73,4 +74,4 @@ export const questionSchema = {
 } as const;
 
 export type QuestionContact = FromSchema<typeof questionContactSchema>;
-export type Question = FromSchema<typeof questionSchema>;
+export type Question = WithBrandedIds<FromSchema<typeof questionSchema>>;
