@@ -22,7 +22,7 @@ interface Tile {
   readonly icon: string;
 }
 
-/** In reading order; the home grid is 4 wide on a landscape screen and 3 wide on a portrait one. */
+/** In reading order; the home grid is 4 wide on a landscape screen and 2 wide on a portrait one. */
 const HOME_TILES: readonly Tile[] = [
   {
     service: 'apply',
