@@ -208,6 +208,19 @@ async function searchSuite(options: RunOptions = {}): Promise<BenchResult[]> {
     }
   }
 
+  // Search as you type: every prefix of every relevance query, as a resident's keyboard sends
+  // them one character at a time (Array.from: a Mongolian or Chinese character is one key).
+  const typedLatencies: number[] = [];
+  const typedScanLatencies: number[] = [];
+  for (const { query } of RELEVANCE_SET) {
+    const chars = Array.from(query);
+    for (let i = 1; i <= chars.length; i++) {
+      const prefix = chars.slice(0, i).join('');
+      typedLatencies.push(timeCall(() => searchIndex.search(prefix, { limit: 5 })).wallMs);
+      typedScanLatencies.push(timeCall(() => scan.search(prefix, 5)).wallMs);
+    }
+  }
+
   const edited = documents.slice(0, 100).map((document) => ({
     ...document,
     contentRevision: document.contentRevision + 1,
@@ -251,6 +264,12 @@ async function searchSuite(options: RunOptions = {}): Promise<BenchResult[]> {
     result('search: sync update, 100 changed items', updateMs, 'ms', buildMs),
     result(`search: query p50 (${queries})`, p50, 'ms', percentile(scanLatencies, 50)),
     result(`search: query p95 (${queries})`, p95, 'ms', percentile(scanLatencies, 95)),
+    result(
+      `search: as-you-type p95 (${typedLatencies.length} prefixes, ${scale})`,
+      percentile(typedLatencies, 95),
+      'ms',
+      percentile(typedScanLatencies, 95),
+    ),
     result(
       `search: query CPU time p95 (${queries})`,
       percentile(cpuTimes, 95),

@@ -41,6 +41,7 @@ export interface PrintService {
 }
 
 function targetOf(spec: PrintDocumentSpec): PrintTarget {
+  if (spec.kind === 'slip') return spec.slip.paper === 'A4' ? 'a4' : 'receipt';
   return spec.kind === 'receipt' ? 'receipt' : 'a4';
 }
 

@@ -15,6 +15,8 @@ export const SCREEN_NAMES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
+  book: 'services:booking.title',
+  templates: 'services:templates.title',
   staffPin: 'kiosk:staff.pin.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:leave.title',

@@ -25,7 +25,7 @@ export function registerDeviceCors(app: FastifyInstance): void {
         ...CORS_HEADERS,
         'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
         'access-control-allow-headers':
-          'authorization, content-type, if-none-match, range, if-range',
+          'authorization, content-type, if-none-match, range, if-range, x-device-heartbeat',
         'access-control-max-age': '600',
       })
       .send();

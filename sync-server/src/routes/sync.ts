@@ -10,6 +10,7 @@ import {
   type CollectionName,
   type Result,
 } from '@pls/shared/domain';
+import { HEARTBEAT_HEADER, parseHeartbeat } from '@pls/shared/protocol';
 import type { AppContext } from '../app-context';
 import { failure, type ServiceError } from '../errors';
 import { encodeBody } from './compression';
@@ -63,7 +64,11 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
         ? emptyPull(device.value, collection.value, query)
         : await pullDocuments(ctx.db, device.value, collection.value, query);
     if (answer.feedSeq > 0) ctx.feed.noteCommitted(collection.value, answer.feedSeq);
-    ctx.auth.noteSync(device.value.id);
+    ctx.auth.noteSync(
+      device.value.id,
+      undefined,
+      parseHeartbeat(request.headers[HEARTBEAT_HEADER]),
+    );
     return sendJson(
       // A pull answer is one device's view: never stored by a shared cache, revalidated each time.
       reply.header('etag', answer.etag).header('cache-control', 'private, no-cache'),
