@@ -4,7 +4,7 @@
  * classic ways of losing or doubling data do neither.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionName } from '@pls/shared/domain';
+import { asStationId, type CollectionName } from '@pls/shared/domain';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { computeOutbox, type OutboxItem, type SyncHandle } from '@pls/shared/sync';
 import { sampleApplication, sampleFeedback, sampleQuestion } from '@pls/shared/testing';
@@ -338,7 +338,7 @@ describe.each(kinds)('replication on %s', (kind) => {
         .toMatchObject({ kind: 'error', reason: 'rejected', rejectedCount: 1 });
       // Staff fix it: the corrected document goes through.
       await (await device.db.applications!.findOne(bad.id).exec())!.incrementalPatch({
-        stationId: TEST_STATIONS.hohhot.id,
+        stationId: asStationId(TEST_STATIONS.hohhot.id),
       });
       await expect.poll(async () => receiptsFor(bad.id), POLL).toBe(1);
       await outboxOf(sync, (list) => list.length === 0);
