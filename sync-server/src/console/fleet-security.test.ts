@@ -284,7 +284,10 @@ describe.each(kinds)('fleet and dashboard security on %s', (kind) => {
     expect((revoked.json['device'] as FleetDevice).revokeReason).toBe('lost');
     const refused = await pull(kioskA);
     expect(refused.statusCode).toBe(401);
-    expect(JSON.parse(refused.body).error.code).toBe('device_revoked');
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      code: 'device_revoked',
+      message: expect.stringContaining('(lost)'),
+    });
 
     const entries = await listAudit(server.db, {});
     const edit = entries.find((e) => e.action === 'station-edit' && e.subject === B.id)!;
