@@ -29,7 +29,7 @@ import { DatabaseSessionStore, SESSION_MAX_AGE_MS } from './session-store';
 import { registerUserRoutes } from './user-routes';
 
 // From the repository root (config.ts), so the production bundle finds it as tsx does.
-export const CONSOLE_DIST = join(REPOSITORY_ROOT, 'sync-server', 'console', 'dist');
+const CONSOLE_DIST = join(REPOSITORY_ROOT, 'sync-server', 'console', 'dist');
 export const SESSION_COOKIE = 'pls_console';
 
 /** One signing secret for every server process on this database, kept across restarts. */

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 // /api/media: public program files a TV box (another origin) downloads with Range/If-Range.
-export const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health', '/api/media/'];
+const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health', '/api/media/'];
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',

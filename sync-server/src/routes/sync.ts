@@ -23,7 +23,7 @@ import { deviceOf, requireDevice } from './device-hook';
 import { bearerToken, sendFailure } from './reply';
 
 /** A push holds at most PUSH_ROWS_MAX rows of at most 256 KiB each (content is never pushed). */
-export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
+const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 
 export async function authenticated(
   ctx: AppContext,

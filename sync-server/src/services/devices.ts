@@ -20,7 +20,7 @@ import { hashSecret, newToken } from '../auth/tokens';
 import { lockFeeds, prepareCenterDocuments, writeDocuments } from '../sync/documents';
 import { recordAudit } from './audit';
 
-export const DEFAULT_ENROLL_TTL_HOURS = 72;
+const DEFAULT_ENROLL_TTL_HOURS = 72;
 /** Households of the pastoral areas we serve are in Inner Mongolia unless told otherwise. */
 export const DEFAULT_HOUSEHOLD_REGION = '15';
 
@@ -28,7 +28,7 @@ export type EnrollTarget =
   | { readonly kind: 'kiosk'; readonly stationId: string }
   | { readonly kind: 'tv'; readonly householdId: string; readonly regionCode?: string };
 
-export function formatEnrollCode(code: string): string {
+function formatEnrollCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
@@ -74,7 +74,7 @@ export async function issueEnrollmentCode(
   return ok({ code: formatEnrollCode(code), expiresAt });
 }
 
-export function defaultDeviceConfig(input: {
+function defaultDeviceConfig(input: {
   deviceId: string;
   kind: DeviceKind;
   stationId: string | null;
