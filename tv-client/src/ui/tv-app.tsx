@@ -25,6 +25,7 @@ import { AskFormScreen } from '../ask/ask-form-screen';
 import { AskScreen } from '../ask/ask-screen';
 import { buildThreads, loadSeen, saveSeen, unseenAnswers } from '../ask/my-questions';
 import { MyQuestionsScreen } from '../ask/my-questions-screen';
+import { EMPTY_SEARCH, SearchScreen, type SearchInput } from '../ask/search-screen';
 import { ChooseScreen } from '../choose/choose-screen';
 import { EligibilityScreen } from '../choose/eligibility-screen';
 import { StationsScreen } from '../choose/stations-screen';
@@ -64,6 +65,7 @@ const TITLE: Readonly<Record<Screen['id'], TranslationKey>> = {
   ask: 'tv:home.ask',
   askForm: 'tv:ask.new',
   faq: 'tv:ask.faq',
+  search: 'tv:search.title',
   myQuestions: 'tv:home.myQuestions',
   choose: 'tv:home.choose',
   eligibility: 'tv:choose.eligibility',
@@ -100,6 +102,7 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
   const [positions, setPositions] = useState<Positions>(() =>
     parsePositions(settings.getItem(POSITIONS_KEY)),
   );
+  const [searchInput, setSearchInput] = useState<SearchInput>(EMPTY_SEARCH);
   const content = useCollection(runtime.db, 'content') as Content[];
   // The background download queue follows what is shown, the language and continue-watching.
   useEffect(() => {
@@ -257,6 +260,17 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
       break;
     case 'faq':
       body = <WatchScreen db={db} recent={[]} remembered={remembered} kinds={['faq']} />;
+      break;
+    case 'search':
+      body = (
+        <SearchScreen
+          db={db}
+          regionCode={enrollment.regionCode}
+          remembered={remembered}
+          input={searchInput}
+          onInput={setSearchInput}
+        />
+      );
       break;
     case 'reader':
       body = (
