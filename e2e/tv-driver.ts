@@ -14,7 +14,7 @@ import type { StartedSyncServer } from './support/server';
 export { axeProblems } from './support/axe';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
+const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
 
 export interface ServedTv {
   readonly url: string;
