@@ -5,7 +5,7 @@
  * before and after; a revoked device stops at once and is told why; the heartbeat reaches the
  * device list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_HEADER, type EnrollResponse } from '@pls/shared/protocol';
 import { sampleApplication, sampleFeedback } from '@pls/shared/testing';
 import { runAdminCommand } from '../cli/admin-commands';
@@ -345,7 +345,12 @@ describe.each(kinds)('fleet and dashboard security on %s', (kind) => {
     expect(badReason.exitCode).toBe(2);
     const revoked = await runAdminCommand(['revoke', kioskB.deviceId, '--reason', 'replaced'], ctx);
     expect(revoked.exitCode).toBe(0);
-    expect((await pull(kioskB)).statusCode).toBe(401);
+    // The CLI is another process in production: its revocation reaches this server through
+    // NOTIFY, which PostgreSQL delivers on the listening connection a moment later.
+    await vi.waitFor(async () => expect((await pull(kioskB)).statusCode).toBe(401), {
+      timeout: 5_000,
+      interval: 25,
+    });
     const entries = await listAudit(server.db, { subject: kioskB.deviceId });
     expect(entries[0]).toMatchObject({ action: 'revoke', actor: 'admin-cli' });
   });
