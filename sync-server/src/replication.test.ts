@@ -410,4 +410,26 @@ describe.each(kinds)('replication on %s', (kind) => {
       await device.close();
     }
   });
+
+  it('sends the heartbeat with its pulls: outbox, versions, last sync reach the fleet list', async () => {
+    const enrollment = await server.enroll('kiosk', TEST_STATIONS.hohhot.id);
+    const device = await openTestDevice(server.url, enrollment, ['applications', 'case_updates']);
+    try {
+      const sync = await device.connect({ appVersion: '0.1.0', contentVersion: () => 'pack-3' });
+      await sync.awaitInSync();
+      const { listFleetDevices, ALL } = await import('./services/fleet');
+      const listed = async () => {
+        // Each pull carries the heartbeat as it is then; the server writes them in batches.
+        await sync.syncNow();
+        await server.ctx.auth.flush();
+        return (await listFleetDevices(server.db, ALL)).find((d) => d.id === enrollment.deviceId);
+      };
+      await expect
+        .poll(listed, POLL)
+        .toMatchObject({ appVersion: '0.1.0', contentVersion: 'pack-3', outboxDepth: 0 });
+      expect((await listed())!.syncLagSeconds).not.toBeNull();
+    } finally {
+      await device.close();
+    }
+  });
 });
