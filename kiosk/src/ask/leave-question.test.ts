@@ -49,9 +49,9 @@ describe('leaving a question for a lawyer', () => {
       contact: { phone: '13904790000' },
       wantsCallback: true,
     });
-    expect((await findQuestion(db, q.trackingCode as never, '0000'))?.id).toBe(q.id);
-    expect(await findQuestion(db, q.trackingCode as never, '0001')).toBeUndefined();
-    expect(await findQuestion(db, q.trackingCode as never, 'abc')).toBeUndefined();
+    expect((await findQuestion(db, q.trackingCode, '0000'))?.id).toBe(q.id);
+    expect(await findQuestion(db, q.trackingCode, '0001')).toBeUndefined();
+    expect(await findQuestion(db, q.trackingCode, 'abc')).toBeUndefined();
   });
 
   it('refuses empty text, an overlong text and a bad phone, storing nothing', async () => {

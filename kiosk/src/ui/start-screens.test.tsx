@@ -6,7 +6,7 @@
  */
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createI18n, type Language } from '@pls/shared/i18n';
+import { createI18n, textOfKey, type Language } from '@pls/shared/i18n';
 import { SyncBadge, UiProvider } from '@pls/shared/ui';
 import { FailedScreen } from './start-screens';
 
@@ -19,7 +19,7 @@ const DETAIL = 'SQLITE_FULL: database or disk is full (QuotaExceededError)';
 
 describe.each<Language>(['zh-Hans', 'mn-Mong'])('in %s', (language) => {
   const i18n = createI18n({ language });
-  const t = (key: string) => i18n.t(key as never, { lng: language }) as string;
+  const t = (key: string) => textOfKey(i18n, key, language);
 
   it('a start failure shows its message and where the detail went, and logs the detail', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
