@@ -166,11 +166,24 @@ describe('staff console in Chromium', () => {
     await decide(0);
     await decide(0, '请补充：劳动合同或工资欠条；欠薪的证明材料。');
     await decide(0);
-    await decide(1);
+    // Approve and assign a lawyer from the (sample) directory in one step (第四十三条).
+    await page.locator('.console-assign [role="radio"]').first().click();
+    const before = await page.locator('.console-status').innerText();
+    await page.locator('.console-assign__submit').click();
+    await page.waitForFunction(
+      (b) => document.querySelector('.console-status')?.textContent !== b,
+      before,
+    );
     const statuses = (await pullUpdates())
-      .filter((u) => u['trackingCode'] === applicationCode && u['kind'] === 'status')
+      .filter((u) => u['trackingCode'] === applicationCode && u['status'] !== 'received')
       .map((u) => u['status']);
-    expect(statuses).toEqual(['under_review', 'needs_materials', 'under_review', 'approved']);
+    expect(statuses).toEqual([
+      'under_review',
+      'needs_materials',
+      'under_review',
+      'approved',
+      'assigned',
+    ]);
     await both('case-approved');
 
     // The question, answered in Mongolian.
@@ -179,11 +192,11 @@ describe('staff console in Chromium', () => {
     const mongolianAnswer = 'ᠲᠠᠨ ᠤ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠴᠡᠢ᠃';
     await page.locator('[role="radio"]').first().click(); // Mongolian
     await page.locator('.console-decide textarea').first().fill(mongolianAnswer);
-    const before = await page.locator('.console-timeline li').count();
+    const entries = await page.locator('.console-timeline li').count();
     await page.locator('.console-decide label .console-button').first().click();
     await page.waitForFunction(
       (n) => document.querySelectorAll('.console-timeline li').length > n,
-      before,
+      entries,
     );
     expect(await page.locator('.console-timeline').innerText()).toContain(mongolianAnswer);
     const answer = (await pullUpdates()).find(

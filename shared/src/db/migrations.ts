@@ -1,9 +1,10 @@
 /**
- * Migration strategies per collection, keyed by the schema version they migrate *to*. Every
- * collection is at version 0, so there is nothing to migrate yet; the next schema change adds
- * `1: (doc) => ...` here in the same commit as the schema bump (and `schemaVersion` follows).
+ * Migration strategies per collection, keyed by the schema version they migrate *to*. A schema
+ * change adds `n: (doc) => ...` here in the same commit as the schema bump (and the document's
+ * own `schemaVersion` follows).
  */
 import type { MigrationStrategies } from 'rxdb';
+import { migrateCaseUpdateToV1 } from '../domain/case-update-migration';
 import type { LocalCollectionName } from './collections';
 
 export const MIGRATION_STRATEGIES: Readonly<Record<LocalCollectionName, MigrationStrategies>> = {
@@ -11,7 +12,7 @@ export const MIGRATION_STRATEGIES: Readonly<Record<LocalCollectionName, Migratio
   questions: {},
   appointments: {},
   feedback: {},
-  case_updates: {},
+  case_updates: { 1: migrateCaseUpdateToV1 },
   content: {},
   directory: {},
   device_config: {},

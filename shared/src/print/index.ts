@@ -5,4 +5,5 @@ export * from './spec';
 export * from './print-css';
 export * from './receipt';
 export * from './legal-aid-form';
+export * from './decision-letter';
 export * from './render';

@@ -6,7 +6,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isStatusOf, parseTrackingCode, validateForm } from '@pls/shared/domain';
 import type { AppContext } from '../app-context';
-import { answerQuestion, changeCaseStatus } from '../services/cases';
+import { answerQuestion, approveAndAssign, changeCaseStatus } from '../services/cases';
+import { listLawyers, rankLawyersFor } from '../services/lawyers';
+import { decisionLetterOf } from '../services/decision-letter';
 import { claimCase, handOverCase, holderOf } from '../services/case-holder';
 import { listUsers } from '../services/users';
 import {
@@ -216,6 +218,8 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
         ...(actor.address ? { address: actor.address } : {}),
         ...(form.value.reason !== undefined ? { reason: form.value.reason } : {}),
         ...(form.value.language ? { language: form.value.language } : {}),
+        ...(form.value.refusalReasons ? { refusalReasons: form.value.refusalReasons } : {}),
+        ...(form.value.missingMaterials ? { missingMaterials: form.value.missingMaterials } : {}),
       },
       ctx.now(),
     );
@@ -224,6 +228,61 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (changed.value.lastSeq !== null)
       ctx.feed.noteCommitted('case_updates', changed.value.lastSeq);
     return { case: changed.value.case };
+  });
+
+  /** The lawyer directory for this case: nearest first, each with its open cases. */
+  app.get('/cases/:trackingCode/lawyers', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    return { lawyers: rankLawyersFor(await listLawyers(ctx.db), visible.item) };
+  });
+
+  /** 给予/不予法律援助决定书 as a print spec; the console lays it out on A4 and prints it. */
+  app.get('/cases/:trackingCode/letter', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const visible = isTrackingCode(trackingCode)
+      ? await getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
+      : undefined;
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const letter = await decisionLetterOf(ctx.db, visible);
+    if (!letter.ok)
+      return sendConsoleError(
+        reply,
+        'conflict',
+        letter.error === 'notDecided'
+          ? 'the case has no decision to write a letter about yet'
+          : 'the application lacks what the letter needs',
+      );
+    return reply.header('cache-control', 'no-store').send({ letter: letter.value });
+  });
+
+  app.post('/cases/:trackingCode/assign', signedIn, async (request, reply) => {
+    const { trackingCode } = request.params as { trackingCode: string };
+    const form = validateForm('approveAndAssign', request.body);
+    if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
+    const held = await heldCase(request, trackingCode);
+    if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
+    if (held.error === 'held')
+      return sendConsoleError(reply, 'held', `held by ${held.holder.name}: ask them to hand it on`);
+    const actor = actorOf(request);
+    const assigned = await approveAndAssign(
+      ctx.db,
+      {
+        trackingCode,
+        lawyerId: form.value.lawyerId,
+        expectedStatus: form.value.expectedStatus,
+        staffName: actor.name,
+        ...(actor.address ? { address: actor.address } : {}),
+      },
+      ctx.now(),
+    );
+    if (!assigned.ok) return sendServiceError(reply, assigned.error);
+    if (assigned.value.lastSeq !== null)
+      ctx.feed.noteCommitted('case_updates', assigned.value.lastSeq);
+    return { case: assigned.value.case };
   });
 
   app.post('/cases/:trackingCode/answer', signedIn, async (request, reply) => {
