@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { sampleApplication, sampleQuestion } from '@pls/shared/testing';
 import { ARTIFACTS_DIR, launchChromium, newPage } from './support/chromium';
-import { buildConsole, consoleShooter } from './support/console-pages';
+import { answerInMongolian, buildConsole, consoleShooter } from './support/console-pages';
 import { SAMPLE_STATION_ID, startSyncServer, type StartedSyncServer } from './support/server';
 
 const SHOTS = join(ARTIFACTS_DIR, 'console');
@@ -162,17 +162,8 @@ describe('staff console in Chromium', () => {
     await both('case-approved');
 
     // The question, answered in Mongolian.
-    await page.goto(`${server.url}/console/cases/${questionCode}`);
-    await page.locator('.console-decide textarea').first().waitFor();
     const mongolianAnswer = 'ᠲᠠᠨ ᠤ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠴᠡᠢ᠃';
-    await page.locator('[role="radio"]').first().click(); // Mongolian
-    await page.locator('.console-decide textarea').first().fill(mongolianAnswer);
-    const entries = await page.locator('.console-timeline li').count();
-    await page.locator('.console-decide label .console-button').first().click();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('.console-timeline li').length > n,
-      entries,
-    );
+    await answerInMongolian(page, server.url, questionCode, mongolianAnswer);
     expect(await page.locator('.console-timeline').innerText()).toContain(mongolianAnswer);
     const answer = (await pullUpdates()).find(
       (u) => u['trackingCode'] === questionCode && u['kind'] === 'answer',

@@ -70,3 +70,22 @@ export function consoleShooter(currentPage: () => Page, dir: string): ConsoleSho
     },
   };
 }
+
+/** Opens a question in the console and sends `text` as the answer in Mongolian. */
+export async function answerInMongolian(
+  page: Page,
+  serverUrl: string,
+  trackingCode: string,
+  text: string,
+): Promise<void> {
+  await page.goto(`${serverUrl}/console/cases/${trackingCode}`);
+  await page.locator('.console-decide textarea').first().waitFor();
+  await page.locator('[role="radio"]').first().click(); // Mongolian
+  await page.locator('.console-decide textarea').first().fill(text);
+  const entries = await page.locator('.console-timeline li').count();
+  await page.locator('.console-decide label .console-button').first().click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.console-timeline li').length > n,
+    entries,
+  );
+}

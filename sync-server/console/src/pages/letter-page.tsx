@@ -15,7 +15,7 @@ import {
   parsePrintLabels,
   type PrintLabelSet,
 } from '@pls/shared/print';
-import type { DecisionLetterContent } from '@pls/shared/domain';
+import { formatTrackingCode, type DecisionLetterContent } from '@pls/shared/domain';
 import { Text } from '@pls/shared/ui';
 import { api, type ApiFailure } from '../api';
 import { FailureNotice } from '../messages';
@@ -54,8 +54,14 @@ export function LetterPage({
         return setFailure(r.error);
       }
       const spec = parsePrintDocumentSpec({ kind: 'decisionLetter', letter: r.value.letter });
-      if (spec.ok && spec.value.kind === 'decisionLetter') setLetter(spec.value.letter);
-      else setFailure({ code: 'internal', issues: [] });
+      if (spec.ok && spec.value.kind === 'decisionLetter') {
+        setLetter(spec.value.letter);
+        // The PDF's title and the print job's name.
+        const zh = RESOURCES['zh-Hans'].print.letter;
+        document.title = `${
+          spec.value.letter.decision === 'granted' ? zh.titleGranted : zh.titleRefused
+        } ${formatTrackingCode(spec.value.letter.trackingCode)}`;
+      } else setFailure({ code: 'internal', issues: [] });
     });
   }, [trackingCode, onUnauthorized]);
   const labels = printLabels();
