@@ -431,6 +431,76 @@ describe('kiosk: apply for legal aid', () => {
     }
   });
 
+  it('killed the moment "submit" is pressed: after a restart one case or one draft, never both, and the center gets it once (zh)', async () => {
+    const { context, page } = await openKiosk(browser, agent, server);
+    const d = new KioskDriver(page, 'zh-killed-submit');
+    let after: KioskDriver | undefined;
+    let down = false;
+    try {
+      await waitForStaffPin(d);
+      await server.kill(); // nothing can be pushed before the kill
+      down = true;
+      await apply(d, {
+        language: 'zh-Hans',
+        description: 'staff',
+        photo: false,
+        record: false,
+        stopAtReview: true,
+      });
+      await d.settled();
+      // The tap, then the page is gone: no unload, no cleanup, writes cut wherever they were.
+      await page.locator('.k-act--submit').click({ noWaitAfter: true });
+      await page.close({ runBeforeUnload: false });
+      const restarted = await context.newPage();
+      after = new KioskDriver(restarted, 'zh-killed-submit-after');
+      await restarted.goto(agent.url);
+      await after.expectScreen('home', 60_000);
+      await after.click('.k-act--staff-entry');
+      await after.unlockStaff();
+      await after.expectScreen('staff-screen');
+      await restarted.locator('[data-testid=panel-drafts]').waitFor();
+      await restarted.locator('[data-testid=panel-applications]').waitFor();
+      await restarted.waitForTimeout(1000); // both lists read the database once
+      const cases = restarted.locator('[data-testid=staff-application]');
+      const drafts = restarted.locator('[data-testid=staff-draft]');
+      const found = { cases: await cases.count(), drafts: await drafts.count() };
+      await after.step('killed-submit-staff');
+      // Whole in the outbox, or still a form to finish; never both, never none.
+      expect(found.cases + found.drafts, JSON.stringify(found)).toBe(1);
+      if (found.drafts === 1) {
+        await after.click('.k-act--resume-draft');
+        await after.expectScreen('step-review');
+        await after.click('.k-act--submit');
+        await after.expectScreen('step-done');
+        await after.click('.k-act--hand-back');
+        await after.finishDone();
+        await after.click('.k-act--staff-entry');
+        await after.unlockStaff();
+      }
+      await cases.first().waitFor();
+      expect(await cases.count()).toBe(1);
+      expect(await cases.first().locator('[data-outbox]').getAttribute('data-outbox')).toBe(
+        'pending',
+      );
+      const code = (await cases.first().getAttribute('data-code')) ?? '';
+      await server.restart();
+      down = false;
+      await after.click('.k-act--sync-now');
+      await expect
+        .poll(() => cases.first().locator('[data-status]').getAttribute('data-status'), {
+          timeout: 90_000,
+        })
+        .toBe('received');
+      expect(await casesAtCenter(code)).toHaveLength(1);
+      expect(await drafts.count()).toBe(0);
+      console.log(`killed at submit: restarted with ${JSON.stringify(found)}`);
+    } finally {
+      if (down) await server.restart();
+      problems.push(...d.problems, ...(after?.problems ?? []));
+      await context.close();
+    }
+  });
+
   it('finds an application interrupted by a power cut again, for staff to resume (zh)', async () => {
     const { context, page, deviceId } = await openKiosk(browser, agent, server);
     const d = new KioskDriver(page, 'zh-powercut');

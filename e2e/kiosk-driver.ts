@@ -20,8 +20,8 @@ export interface AuditProblem {
 }
 
 /** Smallest touch target (MIIT 适老化 ≥ 60×60 dp) and body text (kiosk ≥ 24 px). */
-export const MIN_TARGET_PX = 60;
-export const MIN_TEXT_PX = 24;
+const MIN_TARGET_PX = 60;
+const MIN_TEXT_PX = 24;
 
 export class KioskDriver {
   private shots = 0;

@@ -14,12 +14,14 @@ import { startSyncServer, type StartedSyncServer } from './support/server';
 import {
   axeProblems,
   colourKey,
+  enrollByKeys,
   focusedKey,
   outsideSafeArea,
   press,
   remoteKey,
   serveTv,
   shot,
+  waitScreen,
   walkTo,
   type ServedTv,
 } from './tv-driver';
@@ -32,50 +34,9 @@ let tv: ServedTv;
 let browser: Browser;
 const problems: string[] = [];
 
-/** The digit key and press count that type one character of a code (tv-client/src/keys/multitap.ts). */
-function keysFor(char: string): { digit: number; presses: number } {
-  const cycles: Record<number, string> = {
-    2: '2ABC',
-    3: '3DEF',
-    4: '4GH',
-    5: '5JKL',
-    6: '6MN',
-    7: '7PQRS',
-    8: '8TV',
-    9: '9WXYZ',
-  };
-  for (const [digit, cycle] of Object.entries(cycles)) {
-    const index = cycle.indexOf(char);
-    if (index >= 0) return { digit: Number(digit), presses: index + 1 };
-  }
-  throw new Error(`not typable: ${char}`);
-}
-
-async function issueCode(household: string, region: string): Promise<string> {
-  const issued = await server.admin(
-    'enroll-code',
-    '--kind',
-    'tv',
-    '--household',
-    household,
-    '--region',
-    region,
-  );
-  expect(issued.exitCode).toBe(0);
-  return issued.output.at(-1)!.replace('-', '');
-}
-
 async function screen(page: Page): Promise<string | null> {
   return page.evaluate(
     () => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') ?? null,
-  );
-}
-
-async function waitScreen(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') === want,
-    id,
-    { timeout: 20_000 },
   );
 }
 
@@ -100,29 +61,7 @@ async function enroll(
   region: string,
   language: 'mn' | 'zh',
 ): Promise<void> {
-  await waitScreen(page, 'language');
-  await page.waitForFunction(
-    () => (document.activeElement as HTMLElement | null)?.dataset['focusKey'] === 'lang:mn',
-  );
-  if (language === 'zh') await press(page, 'ArrowRight');
-  expect(await focusedKey(page)).toBe(`lang:${language}`);
-  await press(page, 'Enter');
-  await waitScreen(page, 'enroll');
-  const code = await issueCode(household, region);
-  for (const char of code) {
-    const { digit, presses } = keysFor(char);
-    await press(page, String(digit), presses);
-    await press(page, 'ArrowLeft'); // ends the letter; focus stays on the first button
-  }
-  await page.waitForFunction(
-    (c) =>
-      document.querySelector('[data-testid=enroll-code]')?.textContent ===
-      `${c.slice(0, 4)}-${c.slice(4)}`,
-    code,
-  );
-  await walkTo(page, 'enroll:submit');
-  await press(page, 'Enter');
-  await waitScreen(page, 'home');
+  await enrollByKeys(page, server, household, region, language);
 }
 
 async function newBox(

@@ -8,10 +8,18 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startSyncServer, type StartedSyncServer } from './support/server';
-import { colourKey, press, serveTv, shot, walkTo, type ServedTv } from './tv-driver';
+import {
+  colourKey,
+  enrollByKeys,
+  press,
+  serveTv,
+  shot,
+  waitScreen,
+  type ServedTv,
+} from './tv-driver';
 
 const MONGOLIAN = /[\u1820-\u18AA]/u;
 const CUT_AFTER = 60_000;
@@ -66,23 +74,6 @@ function startCuttingProxy(target: string): Promise<void> {
   );
 }
 
-function keysFor(char: string): { digit: number; presses: number } {
-  const cycles = ['', '', '2ABC', '3DEF', '4GH', '5JKL', '6MN', '7PQRS', '8TV', '9WXYZ'];
-  for (const [digit, cycle] of cycles.entries()) {
-    const index = cycle.indexOf(char);
-    if (index >= 0) return { digit, presses: index + 1 };
-  }
-  throw new Error(`not typable: ${char}`);
-}
-
-async function waitScreen(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') === want,
-    id,
-    { timeout: 20_000 },
-  );
-}
-
 beforeAll(async () => {
   server = await startSyncServer();
   await startCuttingProxy(server.url);
@@ -110,31 +101,7 @@ describe('TV programs offline', () => {
       ),
     ).not.toBe('');
 
-    await waitScreen(page, 'language');
-    await page.waitForFunction(
-      () => document.activeElement?.getAttribute('data-focus-key') === 'lang:mn',
-    );
-    await press(page, 'ArrowRight');
-    await press(page, 'Enter');
-    await waitScreen(page, 'enroll');
-    const issued = await server.admin(
-      'enroll-code',
-      '--kind',
-      'tv',
-      '--household',
-      'household-e2e-media',
-      '--region',
-      '152502',
-    );
-    const code = issued.output.at(-1)!.replace('-', '');
-    for (const char of code) {
-      const { digit, presses } = keysFor(char);
-      await press(page, String(digit), presses);
-      await press(page, 'ArrowLeft');
-    }
-    await walkTo(page, 'enroll:submit');
-    await press(page, 'Enter');
-    await waitScreen(page, 'home');
+    await enrollByKeys(page, server, 'household-e2e-media', '152502', 'zh');
     await press(page, 'Enter');
     await waitScreen(page, 'watch');
 

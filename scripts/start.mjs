@@ -73,7 +73,11 @@ const APPS = [
     name: 'TV client',
     entry: 'tv-client/scripts/start.ts',
     command: () => [tsx, ['tv-client/scripts/start.ts', `--mode=${mode}`]],
-    url: () => (mode === 'electron' ? 'Electron window' : 'http://127.0.0.1:5720/'),
+    // tv-client/scripts/start.ts serves on TV_PORT (default 5720): say the port it really uses.
+    url: () =>
+      mode === 'electron'
+        ? 'Electron window'
+        : `http://127.0.0.1:${process.env.TV_PORT ?? '5720'}/`,
   },
 ];
 

@@ -13,6 +13,7 @@ import { run as print } from './print';
 import { run as search } from './search';
 import { syncSuite } from './sync';
 import { run as tv } from './tv';
+import { run as tvRenderer } from './tv-renderer';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
@@ -32,4 +33,9 @@ export const SUITES: readonly BenchSuite[] = [
     consoleSuite,
   ),
   fromRunFunction('tv', 'TV box idle sync cost and switch-on spread (ADR 0004)', tv),
+  fromRunFunction(
+    'tv-renderer',
+    'TV renderer in Chromium: cold start, heap with many items, focus moves, media download',
+    tvRenderer,
+  ),
 ];

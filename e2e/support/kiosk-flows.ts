@@ -34,6 +34,8 @@ export interface ApplyOptions {
   readonly record: boolean;
   /** How the identity is given; the card reader by default. */
   readonly identity?: (d: KioskDriver) => Promise<void>;
+  /** Stop on the review step, before submitting (returns ''). */
+  readonly stopAtReview?: boolean;
 }
 
 /** Home → … → done. Returns the tracking code shown on the screen. */
@@ -105,6 +107,7 @@ export async function apply(d: KioskDriver, options: ApplyOptions): Promise<stri
   await d.click('.k-act--next');
   await d.expectScreen('step-review');
   await step('review');
+  if (options.stopAtReview) return '';
   await d.click('.k-act--submit');
   await d.expectScreen('step-done');
   await d.page

@@ -6,7 +6,8 @@
  * receipt per case, and each device holds exactly the center's receipts for it.
  *
  * Runs with a fixed seed (the same cases every time) and a short random run; a failure prints
- * the seed and path (fast-check's report) and PROPERTY_SEED=<seed> replays it.
+ * the seed and path (fast-check's report), and PROPERTY_SEED=<seed> PROPERTY_PATH=<path>
+ * replays exactly the failing case (the seed alone replays the whole run).
  * Also here: device clocks two days behind and ahead of the center.
  */
 import fc from 'fast-check';
@@ -242,15 +243,30 @@ describe('convergence of two kiosks and the center (property)', () => {
   );
 
   const replay = process.env['PROPERTY_SEED'];
+  const replayPath = process.env['PROPERTY_PATH'];
+  /**
+   * Each run is a few seconds of real replication: report the seed and path, do not shrink for
+   * minutes. The path is the failing run's index; without it a replay runs as many cases as
+   * either run did, so the failing one comes up again.
+   */
+  const check = async (seed: number, numRuns: number, path?: string) => {
+    const details = await fc.check(property, {
+      seed,
+      numRuns,
+      endOnFailure: true,
+      ...(path === undefined ? {} : { path }),
+    });
+    if (!details.failed) return details;
+    const replayWith = `PROPERTY_SEED=${seed} PROPERTY_PATH=${details.counterexamplePath ?? ''}`;
+    console.error(`convergence property failed: replay with ${replayWith}`);
+    throw new Error(`${await fc.asyncDefaultReportMessage(details)}\nreplay with ${replayWith}`);
+  };
+
   it(
     replay ? `replays seed ${replay}` : `holds for a fixed seed (${FIXED_SEED})`,
     async () => {
-      await fc.assert(property, {
-        seed: replay ? Number(replay) : FIXED_SEED,
-        numRuns: replay ? 1 : FIXED_RUNS,
-        // Each run is a few seconds of real replication: report the seed, do not shrink for minutes.
-        endOnFailure: true,
-      });
+      if (replay) await check(Number(replay), Math.max(FIXED_RUNS, RANDOM_RUNS), replayPath);
+      else await check(FIXED_SEED, FIXED_RUNS);
       expect(written).toBeGreaterThan(0);
     },
     120_000,
@@ -259,13 +275,7 @@ describe('convergence of two kiosks and the center (property)', () => {
   it.skipIf(replay !== undefined)(
     'holds for a short random run',
     async () => {
-      const seed = Date.now() ^ (Math.random() * 0x7fffffff);
-      try {
-        await fc.assert(property, { seed, numRuns: RANDOM_RUNS, endOnFailure: true });
-      } catch (error) {
-        console.error(`convergence property failed: replay with PROPERTY_SEED=${seed}`);
-        throw error;
-      }
+      await check(Date.now() ^ (Math.random() * 0x7fffffff), RANDOM_RUNS);
     },
     120_000,
   );

@@ -13,6 +13,7 @@ import {
   type SimulatedCard,
   type Transport,
 } from '@pls/shared/idcard';
+import { ok, type Result } from '@pls/shared/domain';
 import { AutoDetectTransport } from './auto-detect-transport';
 import { discoverDevices, type Discovery } from './device-discovery';
 import { loadNodeHidBackend, type HidBackendLoader } from './hid-backend';
@@ -89,7 +90,7 @@ export interface FindReadersOptions {
  */
 export async function findReaders(
   options: FindReadersOptions = {},
-): Promise<{ ok: true; value: Discovery } | { ok: false; error: string }> {
+): Promise<Result<Discovery, string>> {
   const profiles = loadReaderProfiles(options.profiles);
   if (!profiles.ok) return profiles;
   const discovery = await discoverDevices({
@@ -98,7 +99,7 @@ export async function findReaders(
     loadSerial: options.loadSerial ?? loadSerialPortBackend,
     ...(options.usbSysfsRoot !== undefined ? { usbSysfsRoot: options.usbSysfsRoot } : {}),
   });
-  return { ok: true, value: discovery };
+  return ok(discovery);
 }
 
 /** True when a reader this build can use is attached. */

@@ -2,7 +2,8 @@
  * The legal-aid application, step by step, over the flow's reducer (apply/apply-flow.ts): the
  * state lives in the visit (so it survives a trip to the staff screen and is gone at idle
  * reset); this component shows the current step and runs the one side-effecting moment,
- * submission: store, then print the receipt.
+ * submission: store, then print the receipt. A full disk calls staff (the form stays, as
+ * does its draft) and says so to the resident.
  */
 import { useState, type Dispatch } from 'react';
 import type { Application } from '@pls/shared/domain';
@@ -29,18 +30,20 @@ export interface ApplyScreenProps {
   readonly onDecline: () => void;
   readonly onSubmitted: (application: Application) => void;
   readonly onHome: () => void;
+  /** The id of the form's draft, which the application takes (submit-application.ts). */
+  readonly draftId: () => string | undefined;
 }
 
 const COUNTED_STEPS = APPLY_STEPS.filter((s) => s !== 'done');
 
 export function ApplyScreen(props: ApplyScreenProps) {
   const { state, dispatch, visible, staffUnlocked, onStaffHelp, photoBytes } = props;
-  const { db, kiosk, enrollment } = useRuntime();
+  const { db, kiosk, enrollment, staffCalls } = useRuntime();
   const settings = useDeviceSettings();
   const stationName = useStationName().name;
   const { language } = useLanguage();
   const [submitting, setSubmitting] = useState(false);
-  const [submitFailed, setSubmitFailed] = useState(false);
+  const [submitFailed, setSubmitFailed] = useState<'storageFull' | 'other' | undefined>();
   const [application, setApplication] = useState<Application | undefined>(undefined);
   const [receipt, setReceipt] = useState<PrintOutcome | 'printing'>('printing');
   const [form, setForm] = useState<PrintOutcome | 'printing' | undefined>(undefined);
@@ -57,16 +60,21 @@ export function ApplyScreen(props: ApplyScreenProps) {
       return;
     }
     setSubmitting(true);
-    setSubmitFailed(false);
+    setSubmitFailed(undefined);
+    const draftId = props.draftId();
     const result = await submitApplication(db, {
       draft: state.draft,
       photoBytes,
       enrollment,
       language,
+      ...(draftId === undefined ? {} : { draftId }),
     });
     setSubmitting(false);
     if (!result.ok) {
-      setSubmitFailed(true);
+      const storageFull = result.error.kind === 'storageFull';
+      setSubmitFailed(storageFull ? 'storageFull' : 'other');
+      if (storageFull)
+        staffCalls.raise({ screen: 'apply', step: 'review', problem: 'storageFull' });
       return;
     }
     setApplication(result.value);

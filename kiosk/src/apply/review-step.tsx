@@ -18,7 +18,8 @@ export interface ReviewStepProps {
   readonly dispatch: Dispatch<ApplyAction>;
   readonly onSubmit: () => void;
   readonly submitting: boolean;
-  readonly submitFailed: boolean;
+  /** Why the last submission failed: the disk is full, or anything else. */
+  readonly submitFailed: 'storageFull' | 'other' | undefined;
   readonly progress: { n: number; total: number };
 }
 
@@ -52,7 +53,7 @@ function Row({
 }
 
 /** What "read aloud" says, as keys (the voice guide plays clips or speaks per key). */
-export function reviewSpeech(state: ApplyState): TranslationKey[] {
+function reviewSpeech(state: ApplyState): TranslationKey[] {
   const { draft } = state;
   const keys: TranslationKey[] = ['kiosk:review.readIntro'];
   if (draft.caseCategory)
@@ -110,7 +111,15 @@ export function ReviewStep({
       {distinctMessages(state.errors).map((key) => (
         <ErrorNotice key={key} message={key} />
       ))}
-      {submitFailed ? <ErrorNotice message="kiosk:review.submitFailed" /> : null}
+      {submitFailed ? (
+        <ErrorNotice
+          message={
+            submitFailed === 'storageFull'
+              ? 'kiosk:review.storageFull'
+              : 'kiosk:review.submitFailed'
+          }
+        />
+      ) : null}
       <dl className="k-review">
         <Row label="kiosk:review.identity" step="identity" dispatch={dispatch}>
           {identity ? (

@@ -10,6 +10,8 @@ export interface CallPlace {
   readonly screen: Screen['kind'];
   /** The step of the application, when the call came from one. */
   readonly step?: ApplyStep;
+  /** Raised by the kiosk itself, not the resident: what staff must see to. */
+  readonly problem?: 'storageFull';
 }
 
 export interface StaffCall {
@@ -25,7 +27,7 @@ export interface StaffCallLog {
   subscribe(listener: () => void): () => void;
 }
 
-export const MAX_KEPT_CALLS = 50;
+const MAX_KEPT_CALLS = 50;
 
 export function createStaffCallLog(): StaffCallLog {
   let calls: readonly StaffCall[] = [];

@@ -12,6 +12,7 @@ import { formSpec, printSpec, receiptSpec, type PrintOutcome } from '../printing
 import { PrintOutcomeNotice } from '../apply/print-outcome';
 import { useDeviceSettings, useRuntime, useStationName } from '../ui/runtime';
 import { Panel, When } from './panel';
+import { refusalReasonKey } from './refused-panel';
 
 const OUTBOX_MESSAGES: Readonly<Record<OutboxState, TranslationKey>> = {
   pending: 'kiosk:staff.sync.pending',
@@ -95,10 +96,18 @@ export function ApplicationsPanel() {
         label: 'kiosk:staff.applications.sync',
         data: { 'data-outbox': inOutbox?.state ?? 'done' },
         value: (
-          <Text
-            k={inOutbox ? OUTBOX_MESSAGES[inOutbox.state] : 'kiosk:staff.sync.done'}
-            vertical={false}
-          />
+          <>
+            <Text
+              k={inOutbox ? OUTBOX_MESSAGES[inOutbox.state] : 'kiosk:staff.sync.done'}
+              vertical={false}
+            />
+            {inOutbox?.rejection ? (
+              <>
+                {' '}
+                <Text k={refusalReasonKey(inOutbox.rejection.kind)} vertical={false} />
+              </>
+            ) : null}
+          </>
         ),
       },
       {

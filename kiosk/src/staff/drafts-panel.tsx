@@ -1,6 +1,6 @@
 /** Staff mode: forms interrupted by a crash or power cut, to resume with the resident or delete. */
 import { useEffect, useState } from 'react';
-import { deleteDraft, listDrafts, type Draft } from '@pls/shared/db';
+import { deleteDraft, listDrafts, removeSubmittedDrafts, type Draft } from '@pls/shared/db';
 import { BigButton, Text, useT } from '@pls/shared/ui';
 import { useRuntime } from '../ui/runtime';
 import { Panel, When } from './panel';
@@ -21,9 +21,12 @@ export function DraftsPanel({
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    void listDrafts(db).then((found) => {
-      if (live) setDrafts(found.filter((d) => d.id !== currentDraftId));
-    });
+    // A draft whose application was stored before a crash is done: never offer it again.
+    void removeSubmittedDrafts(db)
+      .then(() => listDrafts(db))
+      .then((found) => {
+        if (live) setDrafts(found.filter((d) => d.id !== currentDraftId));
+      });
     return () => {
       live = false;
     };

@@ -9,7 +9,7 @@ import {
   type PrinterStatus,
   type PrintTarget,
 } from '@pls/shared/protocol';
-import type { SyncStatus } from '@pls/shared/sync';
+import type { SyncErrorReason, SyncStatus } from '@pls/shared/sync';
 import { BigButton, Text } from '@pls/shared/ui';
 import { PRINTER_STATUS_MESSAGES } from '../apply/print-outcome';
 import { READER_MESSAGES } from '../apply/reader-panel';
@@ -22,6 +22,50 @@ const SYNC_KINDS: Readonly<Record<SyncStatus['kind'], TranslationKey>> = {
   upToDate: 'kiosk:staff.health.syncKind.upToDate',
   error: 'kiosk:staff.health.syncKind.error',
 };
+
+/** Why sync fails, said to staff in their language (the status's English detail is for logs). */
+const SYNC_REASONS: Readonly<Record<SyncErrorReason, TranslationKey>> = {
+  unreachable: 'kiosk:staff.health.syncReason.unreachable',
+  revoked: 'kiosk:staff.health.syncReason.revoked',
+  unauthorized: 'kiosk:staff.health.syncReason.unauthorized',
+  rejected: 'kiosk:staff.health.syncReason.rejected',
+  server: 'kiosk:staff.health.syncReason.server',
+  protocol: 'kiosk:staff.health.syncReason.protocol',
+};
+
+/** The sync line of the health panel: state, last success, and why it fails. */
+export function SyncHealth({ status }: { status: SyncStatus }) {
+  return (
+    <>
+      <span data-testid="staff-sync" data-sync={status.kind}>
+        <Text k={SYNC_KINDS[status.kind]} vertical={false} />
+      </span>
+      {status.lastSyncedAt ? (
+        <>
+          {' '}
+          <Text k="kiosk:staff.health.lastSync" vertical={false} />{' '}
+          <When at={status.lastSyncedAt} />
+        </>
+      ) : null}
+      {status.kind === 'error' ? (
+        <span data-testid="staff-sync-reason" data-reason={status.reason}>
+          {' '}
+          <Text k={SYNC_REASONS[status.reason]} vertical={false} />
+          {status.rejectedCount > 0 && status.reason !== 'rejected' ? (
+            <>
+              {' '}
+              <Text
+                k="kiosk:staff.health.refusedCount"
+                values={{ n: status.rejectedCount }}
+                vertical={false}
+              />
+            </>
+          ) : null}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 const OCR_STATES: Readonly<Record<HostInfo['ocr'], TranslationKey>> = {
   ready: 'kiosk:staff.health.ocrState.ready',
@@ -133,19 +177,7 @@ export function HealthPanel() {
           {printerText(a4)}
         </HealthRow>
         <HealthRow label="kiosk:staff.health.sync" ok={status.kind === 'upToDate'}>
-          <span data-testid="staff-sync" data-sync={status.kind}>
-            <Text k={SYNC_KINDS[status.kind]} vertical={false} />
-          </span>
-          {status.lastSyncedAt ? (
-            <>
-              {' '}
-              <Text k="kiosk:staff.health.lastSync" vertical={false} />{' '}
-              <When at={status.lastSyncedAt} />
-            </>
-          ) : null}
-          {status.kind === 'error' ? (
-            <span className="k-mono k-detail"> {status.detail}</span>
-          ) : null}
+          <SyncHealth status={status} />
         </HealthRow>
         <HealthRow label="kiosk:staff.health.ocr" ok={host.ocr !== 'unavailable'}>
           <Text k={OCR_STATES[host.ocr]} vertical={false} />

@@ -15,6 +15,8 @@ export const SCREEN_NAMES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
+  book: 'services:booking.title',
+  templates: 'services:templates.title',
   staffPin: 'kiosk:staff.pin.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:leave.title',
@@ -33,7 +35,11 @@ export const STEP_NAMES: Readonly<Record<ApplyStep, TranslationKey>> = {
   done: 'kiosk:done.title',
 };
 
-export function isApplyStep(step: string): step is ApplyStep {
+export const PROBLEM_NAMES: Readonly<Record<NonNullable<CallPlace['problem']>, TranslationKey>> = {
+  storageFull: 'kiosk:staff.calls.problem.storageFull',
+};
+
+function isApplyStep(step: string): step is ApplyStep {
   return (APPLY_STEPS as readonly string[]).includes(step);
 }
 
@@ -41,6 +47,7 @@ export function isApplyStep(step: string): step is ApplyStep {
 export function callPlaceKeys(place: CallPlace): TranslationKey[] {
   const keys = [SCREEN_NAMES[place.screen]];
   if (place.step !== undefined) keys.push(STEP_NAMES[place.step]);
+  if (place.problem !== undefined) keys.push(PROBLEM_NAMES[place.problem]);
   return keys;
 }
 

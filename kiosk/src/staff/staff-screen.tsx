@@ -14,6 +14,7 @@ import { StaffCallsPanel } from './calls-panel';
 import { DraftsPanel } from './drafts-panel';
 import { HealthPanel } from './health-panel';
 import { Panel } from './panel';
+import { RefusedPanel } from './refused-panel';
 import { SimulatorPanel } from './simulator-panel';
 
 export interface StaffScreenProps {
@@ -64,6 +65,7 @@ export function StaffScreen({
       </Panel>
       <StaffCallsPanel />
       <ApplicationsPanel />
+      <RefusedPanel />
       <DraftsPanel
         currentDraftId={currentDraftId}
         canResume={!applyActive}

@@ -5,6 +5,7 @@
  */
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createLocalDatabase, type DatabaseOf, type LocalCollectionName } from '@pls/shared/db';
+import { fullableStorage, type DiskControl } from './full-disk';
 
 let counter = 0;
 
@@ -20,4 +21,19 @@ export function openTestDatabase<const C extends LocalCollectionName>(
     encryptionKey: TEST_KEY,
     collections,
   });
+}
+
+/** `openTestDatabase` on a disk a test can fill (testing/full-disk.ts). */
+export async function openTestDatabaseOnDisk<const C extends LocalCollectionName>(
+  collections: readonly C[],
+): Promise<{ db: DatabaseOf<C>; disk: DiskControl }> {
+  counter += 1;
+  const { storage, disk } = fullableStorage(getRxStorageMemory());
+  const db = await createLocalDatabase({
+    name: `kiosk-test-${process.pid}-${counter}`,
+    storage,
+    encryptionKey: TEST_KEY,
+    collections,
+  });
+  return { db, disk };
 }

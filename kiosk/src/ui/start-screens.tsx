@@ -57,7 +57,7 @@ const ENROLL_CODE_PROBLEMS: Partial<Record<ApiErrorCode, TranslationKey>> = {
   enroll_code_unknown: 'kiosk:setup.problem.codeUnknown',
 };
 
-export function enrollProblemMessage(problem: EnrollError): TranslationKey {
+function enrollProblemMessage(problem: EnrollError): TranslationKey {
   switch (problem.kind) {
     case 'unreachable':
       return 'kiosk:setup.problem.unreachable';

@@ -180,6 +180,7 @@ function directoryDocument(
     languages: [...entry.languages],
     specialties: [...entry.specialties] as CaseCategory[],
     videoConsultation: entry.videoConsultation,
+    ...(entry.schedule === undefined ? {} : { schedule: structuredClone(entry.schedule) }),
     order,
     withdrawn: false,
     sample: entry.sample,

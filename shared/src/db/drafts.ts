@@ -6,7 +6,7 @@ import type { RxDocument } from 'rxdb';
 import { newDocumentId } from '../domain/ids';
 import type { CaseKind } from '../domain/case-status';
 import type { LocalDatabase } from './create-local-database';
-import { requireCollection } from './collection-access';
+import { anyCollection, requireCollection } from './collection-access';
 import type { Draft } from './local-schemas';
 
 export const DEFAULT_DRAFT_TTL_HOURS = 24;
@@ -65,6 +65,23 @@ async function blankAndRemove(doc: RxDocument<Draft>): Promise<void> {
 export async function deleteDraft(db: LocalDatabase, id: string): Promise<void> {
   const doc = await draftsOf(db).findOne(id).exec();
   if (doc) await blankAndRemove(doc);
+}
+
+/**
+ * Removes drafts whose case was stored after all: the kiosk stopped between a submission's
+ * insert and the draft's discard (a case takes its draft's id, kiosk submit-application.ts).
+ * Such a draft must not be offered again: the case is already in the outbox. Returns how many.
+ */
+export async function removeSubmittedDrafts(db: LocalDatabase): Promise<number> {
+  const drafts = await draftsOf(db).find().exec();
+  let removed = 0;
+  for (const draft of drafts) {
+    const cases = anyCollection(db, draft.caseKind);
+    if (!cases || (await cases.findOne(draft.id).exec()) === null) continue;
+    await blankAndRemove(draft);
+    removed += 1;
+  }
+  return removed;
 }
 
 /** Removes expired drafts; returns how many. */

@@ -8,3 +8,4 @@ export * from './tracking-sequence';
 export * from './drafts';
 export * from './attachment-files';
 export * from './collection-access';
+export * from './storage-full';

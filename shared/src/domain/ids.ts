@@ -58,3 +58,24 @@ function randomBytes(count: number): Uint8Array {
   globalThis.crypto.getRandomValues(bytes);
   return bytes;
 }
+
+/** The branded type of each id field, by the field's name in every document schema. */
+interface BrandedFields {
+  readonly trackingCode: TrackingCode;
+}
+
+/**
+ * A document type as `FromSchema` derives it, with its id fields branded. Type-level only: the
+ * schemas stay plain JSON Schema (RxDB hashes them; a changed schema object would be refused by
+ * a device database created with the old one). The schema checks the field's format, so a
+ * parsed document may carry the brand.
+ */
+export type WithBrandedIds<T> = {
+  [K in keyof T]: K extends keyof BrandedFields
+    ? T[K] extends string
+      ? BrandedFields[K]
+      : T[K] extends string | undefined
+        ? BrandedFields[K] | undefined
+        : T[K]
+    : T[K];
+};

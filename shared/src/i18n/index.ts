@@ -1,3 +1,7 @@
+/**
+ * The runtime language layer: i18next set-up, formatting, error messages. The build-time locale
+ * checker (locale-check.ts) is for the i18n tool and tests, which import it by path.
+ */
 import './typed-keys';
 
 export * from './languages';
@@ -9,5 +13,4 @@ export * from './error-codes';
 export * from './error-messages';
 export * from './resources';
 export * from './text-hash';
-export * from './locale-check';
 export type { TranslationKey } from './typed-keys';

@@ -7,3 +7,4 @@ export * from './receipt';
 export * from './legal-aid-form';
 export * from './decision-letter';
 export * from './render';
+export * from './slip';

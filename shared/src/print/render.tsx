@@ -11,6 +11,7 @@ import { LegalAidForm } from './legal-aid-form';
 import type { PrintLabelSet } from './labels';
 import { BASE_CSS, PAGE_STYLE_ID, pageRule, type PrintFontCss } from './print-css';
 import { Receipt } from './receipt';
+import { Slip } from './slip';
 import { paperOf, type Paper, type PrintDocumentSpec } from './spec';
 
 export interface RenderOptions {
@@ -61,6 +62,12 @@ export function renderPrintDocument(
       title = `${
         spec.letter.decision === 'granted' ? zh.letter.titleGranted : zh.letter.titleRefused
       } ${formatTrackingCode(spec.letter.trackingCode)}`;
+      break;
+    case 'slip':
+      body = renderToStaticMarkup(<Slip slip={spec.slip} labels={options.labels} />);
+      title = spec.slip.trackingCode
+        ? `${spec.slip.title} ${formatTrackingCode(spec.slip.trackingCode)}`
+        : spec.slip.title;
       break;
     default:
       return throwIllegalValue(spec);

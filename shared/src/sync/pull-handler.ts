@@ -49,7 +49,7 @@ export function createPullHandler(deps: PullHandlerDeps): PullHandler {
       known = { seq: asked.seq, id: asked.id, etag: nextEtag };
     return {
       // Checked against the collection's schema just above.
-      documents: response.documents as never[],
+      documents: [...response.documents],
       checkpoint: response.checkpoint ?? checkpoint,
     };
   };

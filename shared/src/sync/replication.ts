@@ -34,6 +34,7 @@ import type { SyncStatus } from './status';
 import { createSyncHttp } from './sync-http';
 import { createSyncStatusStore } from './sync-status-store';
 import { startUploadScheduler } from './upload-scheduler';
+import { startHeartbeat } from './heartbeat';
 
 export interface StartReplicationOptions {
   readonly db: LocalDatabase;
@@ -59,6 +60,9 @@ export interface StartReplicationOptions {
    * that costs the server a 304 when nothing changed (a TV box while nobody watches).
    */
   readonly streaming?: boolean;
+  /** Sent in the heartbeat header (protocol/heartbeat.ts) for the console's fleet page. */
+  readonly appVersion?: string;
+  readonly contentVersion?: () => string | undefined;
 }
 
 export interface SyncHandle {
@@ -85,10 +89,15 @@ export async function startReplication(options: StartReplicationOptions): Promis
   const { db } = options;
   const clock = options.clock ?? SYSTEM_CLOCK;
   const online = options.online ?? BROWSER_ONLINE_SOURCE;
+  const heartbeat = startHeartbeat({
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    ...(options.contentVersion ? { contentVersion: options.contentVersion } : {}),
+  });
   const http = createSyncHttp({
     serverUrl: options.serverUrl,
     token: options.token,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    heartbeat: heartbeat.header,
   });
   const gate = new RetryGate(options.backoff ?? DEFAULT_BACKOFF, clock, options.random);
   let stopped = false;
@@ -145,7 +154,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
           // A purged document (personal data removed after the retention window) never leaves.
           modifier: (doc: Record<string, unknown>) =>
             doc['piiPurgedAt'] !== undefined ? null : doc,
-          handler: async (rows) => (await handler(rows)) as never[],
+          handler,
         },
       });
       replications.set(name, state as RxReplicationState<unknown, SyncCheckpoint>);
@@ -188,12 +197,19 @@ export async function startReplication(options: StartReplicationOptions): Promis
       const checked = check(event.collection, event.documents);
       if (!checked.ok) return status.setFailure('stream', checked.error);
       // Checked against the collection's schema just above.
-      stream.next({ documents: event.documents as never[], checkpoint: event.checkpoint });
+      stream.next({ documents: [...event.documents], checkpoint: event.checkpoint });
     },
     enabled: options.streaming ?? true,
   });
 
   status.follow([...replications.values()]);
+  const outbox$ = outboxStream({
+    db,
+    replications,
+    rejectedCount$: status.rejectedCount$,
+    now: () => clock.now(),
+  });
+  heartbeat.follow(outbox$, status.status$);
   const stopOnline = online.subscribe((isOnline) => {
     status.setOnline(isOnline);
     if (isOnline) {
@@ -225,12 +241,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
     get status() {
       return status.status;
     },
-    outbox$: outboxStream({
-      db,
-      replications,
-      rejectedCount$: status.rejectedCount$,
-      now: () => clock.now(),
-    }),
+    outbox$,
     async syncNow() {
       const since = clock.now();
       gate.release();
@@ -271,6 +282,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
       for (const stream of streams.values()) stream.complete();
       await streamStopped;
       await uploads.stop();
+      heartbeat.stop();
       status.stop();
     },
     replications,

@@ -30,6 +30,30 @@ describe('input guard after a screen change', () => {
     expect(guard.allows({ x: 500, y: 900 })).toBe(true);
   });
 
+  it('ends at the first tap that acts on the new screen: the next quick tap near the old place acts', () => {
+    const c = clock();
+    const guard = createInputGuard(c.now);
+    guard.tapped({ x: 500, y: 900 }); // a tile on home
+    guard.arm(); // the calculator opens; its keypad has a key near where the tile was
+    c.advance(60);
+    const elsewhere = { x: 500 + INPUT_GUARD_RADIUS_PX + 50, y: 900 };
+    expect(guard.allows(elsewhere)).toBe(true);
+    guard.tapped(elsewhere); // a key typed on the new screen
+    c.advance(60);
+    expect(guard.allows({ x: 510, y: 905 })).toBe(true); // the next key: not swallowed
+  });
+
+  it('keeps swallowing the rest of a double tap (press, release, click) at the guarded place', () => {
+    const c = clock();
+    const guard = createInputGuard(c.now);
+    guard.tapped({ x: 500, y: 900 });
+    guard.arm();
+    c.advance(120);
+    expect(guard.allows({ x: 500, y: 900 })).toBe(false); // pointerdown, not recorded
+    c.advance(40);
+    expect(guard.allows({ x: 500, y: 900 })).toBe(false); // its click
+  });
+
   it('does not guard a change no recent tap caused (a sync, a timeout)', () => {
     const c = clock();
     const guard = createInputGuard(c.now);

@@ -3,7 +3,10 @@
  * must not act on the screen the first tap opened (issue 12: a double tap on Submit went
  * straight past the tracking code). For a short time after each step or screen change, a tap
  * that lands where the last tap before the change landed is swallowed; a deliberate tap
- * elsewhere on the new screen goes through. The rule is pure (`createInputGuard`, tested with a
+ * elsewhere on the new screen goes through, and ends the guard: from then on the resident is
+ * working on the new screen, and a quick tap of theirs that happens to land near the old place
+ * (the next key of a keypad) must act, not vanish (the Mongolian wage calculator lost digits
+ * typed right after the screen opened, where its tile had been). The rule is pure (`createInputGuard`, tested with a
  * fake clock); `useInputGuard` wires one shared guard to the document.
  */
 import { useEffect, useLayoutEffect } from 'react';
@@ -19,7 +22,7 @@ export interface Tap {
 }
 
 export interface InputGuard {
-  /** Every tap that was let through (records where the finger was). */
+  /** Every tap that was let through (records where the finger was; it ends the guard). */
   tapped(tap: Tap): void;
   /** The screen changed: guard the place of the last tap for a while (true if it did). */
   arm(): boolean;
@@ -37,6 +40,8 @@ export function createInputGuard(
   return {
     tapped(tap) {
       last = { ...tap, at: now() };
+      // The first tap that acts on the new screen: the double tap, if any, is over.
+      guarded = undefined;
     },
     arm() {
       const t = now();

@@ -4,6 +4,7 @@
  * revoked token stops working immediately. Last-seen/last-sync times are written in batches.
  */
 import { ok, type Result } from '@pls/shared/domain';
+import type { DeviceHeartbeat } from '@pls/shared/protocol';
 import type { Database } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import type { ChangeFeed } from '../sync/change-feed';
@@ -31,6 +32,7 @@ export class DeviceAuth {
   >();
   private readonly hashByDevice = new Map<string, string>();
   private readonly synced = new Map<string, Date>();
+  private readonly heartbeats = new Map<string, DeviceHeartbeat>();
   private readonly flushTimer: NodeJS.Timeout;
   private readonly stopRevocations: () => void;
 
@@ -87,18 +89,29 @@ export class DeviceAuth {
     return ok(entry.device);
   }
 
-  /** Records a successful sync call; written to `devices.last_sync_at` in batches. */
-  noteSync(deviceId: string, at: Date = new Date()): void {
+  /**
+   * Records a successful sync call (and the heartbeat the device sent with it); written to
+   * `devices.last_sync_at` / `devices.heartbeat` in batches.
+   */
+  noteSync(deviceId: string, at: Date = new Date(), heartbeat?: DeviceHeartbeat): void {
     this.synced.set(deviceId, at);
+    if (heartbeat) this.heartbeats.set(deviceId, heartbeat);
   }
 
   async flush(): Promise<void> {
     if (this.synced.size === 0) return;
-    const batch = [...this.synced].map(([id, at]) => ({ id, at: at.toISOString() }));
+    const batch = [...this.synced].map(([id, at]) => ({
+      id,
+      at: at.toISOString(),
+      heartbeat: this.heartbeats.get(id) ?? null,
+    }));
     this.synced.clear();
+    this.heartbeats.clear();
     await this.db.query(
-      `update devices d set last_sync_at = greatest(d.last_sync_at, r.at), last_seen_at = greatest(d.last_seen_at, r.at)
-         from jsonb_to_recordset($1::jsonb) as r(id text, at timestamptz) where d.id = r.id`,
+      `update devices d set last_sync_at = greatest(d.last_sync_at, r.at), last_seen_at = greatest(d.last_seen_at, r.at),
+              heartbeat = coalesce(r.heartbeat, d.heartbeat),
+              heartbeat_at = case when r.heartbeat is null then d.heartbeat_at else r.at end
+         from jsonb_to_recordset($1::jsonb) as r(id text, at timestamptz, heartbeat jsonb) where d.id = r.id`,
       [JSON.stringify(batch)],
     );
   }

@@ -8,16 +8,32 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LANGUAGES, type CollectionName, type Language } from '@pls/shared/domain';
+import {
+  LANGUAGES,
+  REVOKE_REASONS,
+  err,
+  ok as okResult,
+  type CollectionName,
+  type Language,
+  type Result,
+  type RevokeReason,
+} from '@pls/shared/domain';
 import type { Database } from '../db/database';
 import type { ServiceError } from '../errors';
 import { answerQuestion, changeCaseStatus, listCases } from '../services/cases';
-import { issueEnrollmentCode, listDevices, revokeDevice } from '../services/devices';
 import { listFeedback } from '../services/feedback';
 import { publishDocuments } from '../services/publish';
 import { updateDeviceConfig, type DeviceConfigPatch } from '../services/device-config';
 import { setStaffPin } from '../services/staff-pin';
-import { addStation, listStations } from '../services/stations';
+import {
+  ALL,
+  createStation,
+  editStation,
+  issueFleetCode,
+  listFleetDevices,
+  listFleetStations,
+  revokeFleetDevice,
+} from '../services/fleet';
 import { addUser } from '../services/users';
 
 export interface AdminContext {
@@ -35,56 +51,62 @@ export interface AdminOutput {
 
 type Flags = Record<string, string | undefined>;
 
-function integerFlag(flags: Flags, name: string): number | undefined | string {
+/** The admin helpers' failures are the usage line's detail. */
+type FlagResult<T> = Result<T, string>;
+
+function integerFlag(flags: Flags, name: string): FlagResult<number | undefined> {
   const value = flags[name];
-  if (value === undefined) return undefined;
-  return /^\d+$/.test(value) ? Number(value) : `--${name} must be a whole number, got "${value}"`;
+  if (value === undefined) return okResult(undefined);
+  return /^\d+$/.test(value)
+    ? okResult(Number(value))
+    : err(`--${name} must be a whole number, got "${value}"`);
 }
 
-function onOff(flags: Flags, name: string): boolean | undefined | string {
+function onOff(flags: Flags, name: string): FlagResult<boolean | undefined> {
   const value = flags[name];
-  if (value === undefined) return undefined;
-  if (value === 'on' || value === 'off') return value === 'on';
-  return `--${name} must be on or off, got "${value}"`;
+  if (value === undefined) return okResult(undefined);
+  if (value === 'on' || value === 'off') return okResult(value === 'on');
+  return err(`--${name} must be on or off, got "${value}"`);
 }
 
 const RECEIPT_WIDTHS = ['80mm', '58mm', 'none'] as const;
 
 /** Flags of set-config → a schema-checked patch (the schema has the final word on ranges). */
-function configPatch(flags: Flags):
-  | {
-      fields: DeviceConfigPatch;
-      printers: { receiptWidth?: '80mm' | '58mm' | 'none'; a4Enabled?: boolean } | undefined;
-    }
-  | string {
+function configPatch(flags: Flags): FlagResult<{
+  fields: DeviceConfigPatch;
+  printers: { receiptWidth?: '80mm' | '58mm' | 'none'; a4Enabled?: boolean } | undefined;
+}> {
   const fields: { -readonly [K in keyof DeviceConfigPatch]: DeviceConfigPatch[K] } = {};
   const retention = integerFlag(flags, 'retention-days');
+  if (!retention.ok) return retention;
   const idle = integerFlag(flags, 'idle-timeout');
+  if (!idle.ok) return idle;
   const warning = integerFlag(flags, 'idle-warning');
+  if (!warning.ok) return warning;
   const voice = onOff(flags, 'voice');
+  if (!voice.ok) return voice;
   const a4 = onOff(flags, 'a4');
-  for (const value of [retention, idle, warning, voice, a4])
-    if (typeof value === 'string') return value;
-  if (typeof retention === 'number') fields.retentionDays = retention;
-  if (typeof idle === 'number') fields.idleTimeoutSeconds = idle;
-  if (typeof warning === 'number') fields.idleWarningSeconds = warning;
-  if (typeof voice === 'boolean') fields.voiceEnabled = voice;
+  if (!a4.ok) return a4;
   const lang = language(flags['language']);
-  if (lang === null) return `--language must be one of ${LANGUAGES.join(', ')}`;
-  if (lang) fields.defaultLanguage = lang;
+  if (!lang.ok) return lang;
+  if (retention.value !== undefined) fields.retentionDays = retention.value;
+  if (idle.value !== undefined) fields.idleTimeoutSeconds = idle.value;
+  if (warning.value !== undefined) fields.idleWarningSeconds = warning.value;
+  if (voice.value !== undefined) fields.voiceEnabled = voice.value;
+  if (lang.value) fields.defaultLanguage = lang.value;
   const receiptFlag = flags['receipt'];
   const receipt = RECEIPT_WIDTHS.find((width) => width === receiptFlag);
   if (receiptFlag !== undefined && receipt === undefined) {
-    return `--receipt must be ${RECEIPT_WIDTHS.join(', ')}, got "${receiptFlag}"`;
+    return err(`--receipt must be ${RECEIPT_WIDTHS.join(', ')}, got "${receiptFlag}"`);
   }
   const printers =
-    receipt === undefined && a4 === undefined
+    receipt === undefined && a4.value === undefined
       ? undefined
       : {
           ...(receipt ? { receiptWidth: receipt } : {}),
-          ...(typeof a4 === 'boolean' ? { a4Enabled: a4 } : {}),
+          ...(a4.value === undefined ? {} : { a4Enabled: a4.value }),
         };
-  return { fields, printers };
+  return okResult({ fields, printers });
 }
 
 interface ParsedArgs {
@@ -92,7 +114,7 @@ interface ParsedArgs {
   readonly flags: Flags;
 }
 
-function parse(argv: readonly string[], options: readonly string[]): ParsedArgs | string {
+function parse(argv: readonly string[], options: readonly string[]): FlagResult<ParsedArgs> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -100,9 +122,9 @@ function parse(argv: readonly string[], options: readonly string[]): ParsedArgs 
       allowPositionals: true,
       strict: true,
     });
-    return { positionals, flags: values as Flags };
+    return okResult({ positionals, flags: values as Flags });
   } catch (error) {
-    return (error as Error).message;
+    return err((error as Error).message);
   }
 }
 
@@ -114,9 +136,11 @@ function serviceFail(error: ServiceError): AdminOutput {
   return fail(`${error.message} (${error.code})`);
 }
 
-function language(value: string | undefined): Language | undefined | null {
-  if (value === undefined) return undefined;
-  return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null;
+function language(value: string | undefined): FlagResult<Language | undefined> {
+  if (value === undefined) return okResult(undefined);
+  return (LANGUAGES as readonly string[]).includes(value)
+    ? okResult(value as Language)
+    : err(`--language must be one of ${LANGUAGES.join(', ')}`);
 }
 
 /** Records what a command wrote, so a running server fans it out at once. */
@@ -150,7 +174,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     async run(args, ctx) {
       const [id] = args.positionals;
       if (!id || !args.flags['name']) return usageError(this);
-      const added = await addStation(ctx.db, {
+      const added = await createStation(ctx.db, ALL, {
         id,
         name: args.flags['name'],
         regionCode: args.flags['region'] ?? '15',
@@ -160,13 +184,33 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
+    name: 'edit-station',
+    synopsis: ['<id> [--name <name>] [--region <code>]'],
+    summary: 'rename a station or move it to another region (its kiosks move with it)',
+    flags: ['name', 'region'],
+    async run(args, ctx) {
+      const [id] = args.positionals;
+      if (!id || (!args.flags['name'] && !args.flags['region'])) return usageError(this);
+      const edited = await editStation(ctx.db, ALL, id, {
+        name: args.flags['name'],
+        regionCode: args.flags['region'],
+      });
+      if (!edited.ok) return serviceFail(edited.error);
+      return ok(`station ${id}: ${edited.value.name} (region ${edited.value.regionCode})`);
+    },
+  },
+  {
     name: 'stations',
     synopsis: [''],
-    summary: 'list stations',
+    summary: 'list stations with their region and devices (active/all)',
     flags: [],
     async run(_args, ctx) {
-      const stations = await listStations(ctx.db);
-      return ok(...stations.map((s) => `${s.id}\t${s.regionCode}\t${s.name}`));
+      const stations = await listFleetStations(ctx.db, ALL);
+      return ok(
+        ...stations.map(
+          (s) => `${s.id}\t${s.regionCode}\t${s.activeDevices}/${s.devices}\t${s.name}`,
+        ),
+      );
     },
   },
   {
@@ -179,22 +223,28 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     flags: ['kind', 'station', 'household', 'region', 'ttl-hours'],
     async run(args, ctx) {
       const { kind, station, household, region } = args.flags;
-      const ttlHours =
+      const ttl =
         args.flags['ttl-hours'] === undefined ? undefined : Number(args.flags['ttl-hours']);
-      if (ttlHours !== undefined && !Number.isFinite(ttlHours))
+      if (ttl !== undefined && !Number.isFinite(ttl))
         return usageError(this, '--ttl-hours must be a number');
-      const options = { ttlHours, now: ctx.now() };
-      const issued =
+      const form =
         kind === 'kiosk' && station
-          ? await issueEnrollmentCode(ctx.db, { kind, stationId: station }, options)
+          ? { kind: 'kiosk' as const, stationId: station }
           : kind === 'tv' && household
-            ? await issueEnrollmentCode(
-                ctx.db,
-                { kind, householdId: household, ...(region ? { regionCode: region } : {}) },
-                options,
-              )
+            ? {
+                kind: 'tv' as const,
+                householdId: household,
+                ...(region ? { regionCode: region } : {}),
+              }
             : undefined;
-      if (!issued) return usageError(this);
+      if (!form) return usageError(this);
+      const issued = await issueFleetCode(
+        ctx.db,
+        ALL,
+        { ...form, ...(ttl !== undefined ? { ttlHours: ttl } : {}) },
+        undefined,
+        ctx.now(),
+      );
       if (!issued.ok) return serviceFail(issued.error);
       return ok(
         `one-time ${kind} enrollment code for ${station ?? household}, valid until ${issued.value.expiresAt}:`,
@@ -204,13 +254,22 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   },
   {
     name: 'devices',
-    synopsis: [''],
-    summary: 'list devices with kind, scope, tag, last sync and state',
-    flags: [],
-    async run(_args, ctx) {
-      const devices = await listDevices(ctx.db);
+    synopsis: ['[--silent-days <n>]'],
+    summary: 'list devices: scope, tag, last seen, sync lag, outbox, free storage, versions, state',
+    flags: ['silent-days'],
+    async run(args, ctx) {
+      const silentFlag = integerFlag(args.flags, 'silent-days');
+      if (!silentFlag.ok) return usageError(this, silentFlag.error);
+      const silent = silentFlag.value;
+      const devices = await listFleetDevices(
+        ctx.db,
+        ALL,
+        ctx.now(),
+        silent !== undefined ? { silentDays: silent } : {},
+      );
+      const or = (v: string | number | null, unit = '') => (v === null ? '-' : `${v}${unit}`);
       return ok(
-        'id\tkind\tstation/household\tregion\ttag\tlast sync\tstate\tname',
+        'id\tkind\tstation/household\tregion\ttag\tlast seen\tlag\toutbox\tfree\tapp\tcontent\tstate\tname',
         ...devices.map((d) =>
           [
             d.id,
@@ -218,8 +277,13 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
             d.stationId ?? d.householdId,
             d.regionCode,
             d.deviceTag,
-            d.lastSyncAt ?? 'never',
-            d.revokedAt ? `revoked ${d.revokedAt}` : 'active',
+            d.lastSeenAt ?? 'never',
+            or(d.syncLagSeconds, ' s'),
+            or(d.outboxDepth),
+            d.freeBytes === null ? '-' : `${Math.round(d.freeBytes / 1e6)} MB`,
+            or(d.appVersion),
+            or(d.contentVersion),
+            d.revokedAt ? `revoked ${d.revokedAt} (${d.revokeReason ?? 'no reason'})` : 'active',
             d.name,
           ].join('\t'),
         ),
@@ -228,15 +292,18 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   },
   {
     name: 'revoke',
-    synopsis: ['<deviceId>'],
-    summary: 'revoke a device token (at once, in every server process)',
-    flags: [],
+    synopsis: [`<deviceId> [--reason <${REVOKE_REASONS.join('|')}>]`],
+    summary: 'revoke a device token (at once, in every server process); the device says why',
+    flags: ['reason'],
     async run(args, ctx) {
       const [deviceId] = args.positionals;
       if (!deviceId) return usageError(this);
-      const revoked = await revokeDevice(ctx.db, deviceId);
+      const reason = args.flags['reason'] ?? 'retired';
+      if (!(REVOKE_REASONS as readonly string[]).includes(reason))
+        return usageError(this, `--reason must be one of ${REVOKE_REASONS.join(', ')}`);
+      const revoked = await revokeFleetDevice(ctx.db, ALL, deviceId, reason as RevokeReason);
       if (!revoked.ok) return serviceFail(revoked.error);
-      return ok(`device ${deviceId} revoked: its token no longer works`);
+      return ok(`device ${deviceId} revoked (${reason}): its token no longer works`);
     },
   },
   {
@@ -302,18 +369,19 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
       const { station, device } = args.flags;
       if (!station === !device) return usageError(this, 'give --station <id> or --device <id>');
       const patch = configPatch(args.flags);
-      if (typeof patch === 'string') return usageError(this, patch);
-      if (Object.keys(patch.fields).length === 0 && patch.printers === undefined)
+      if (!patch.ok) return usageError(this, patch.error);
+      const { fields, printers } = patch.value;
+      if (Object.keys(fields).length === 0 && printers === undefined)
         return usageError(this, 'nothing to change');
       const target = station ? { stationId: station } : { deviceId: device! };
       // Printer settings are one object in the schema: merged with each device's current one.
       const result = await updateDeviceConfig(
         ctx.db,
         target,
-        patch.fields,
+        fields,
         'set-config',
         ctx.now(),
-        patch.printers,
+        printers,
       );
       if (!result.ok) return serviceFail(result.error);
       note('device_config', result.value.lastSeq);
@@ -374,15 +442,14 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
       const [trackingCode, status] = args.positionals;
       if (!trackingCode || !status) return usageError(this);
       const lang = language(args.flags['language']);
-      if (lang === null)
-        return usageError(this, `--language must be one of ${LANGUAGES.join(', ')}`);
+      if (!lang.ok) return usageError(this, lang.error);
       const changed = await changeCaseStatus(
         ctx.db,
         {
           trackingCode,
           status,
           ...(args.flags['reason'] ? { reason: args.flags['reason'] } : {}),
-          ...(lang ? { language: lang } : {}),
+          ...(lang.value ? { language: lang.value } : {}),
           ...(args.flags['staff'] ? { staffName: args.flags['staff'] } : {}),
         },
         ctx.now(),
@@ -402,14 +469,13 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
       const text = args.flags['text'];
       if (!trackingCode || !text) return usageError(this);
       const lang = language(args.flags['language']);
-      if (lang === null)
-        return usageError(this, `--language must be one of ${LANGUAGES.join(', ')}`);
+      if (!lang.ok) return usageError(this, lang.error);
       const answered = await answerQuestion(
         ctx.db,
         {
           trackingCode,
           text,
-          ...(lang ? { language: lang } : {}),
+          ...(lang.value ? { language: lang.value } : {}),
           ...(args.flags['staff'] ? { staffName: args.flags['staff'] } : {}),
         },
         ctx.now(),
@@ -474,9 +540,9 @@ export async function runAdminCommand(
   const command = ADMIN_COMMANDS.find((c) => c.name === name);
   if (!command) return { exitCode: 2, output: [`unknown command "${name}"`, ...ADMIN_USAGE] };
   const args = parse(rest, command.flags);
-  if (typeof args === 'string') return usageError(command, args);
+  if (!args.ok) return usageError(command, args.error);
   const note: Note = (collection, seq) => {
     if (seq !== null) ctx.noteCommitted?.(collection, seq);
   };
-  return command.run(args, ctx, note);
+  return command.run(args.value, ctx, note);
 }

@@ -64,15 +64,13 @@ async function main(): Promise<number> {
     } else {
       const lock = acquireLock(config.dataDir);
       if (!lock.ok) {
-        console.error(
-          `admin: ${config.dataDir} is in use by process ${lock.holder.pid}; try again`,
-        );
+        console.error(`admin: ${config.dataDir} is in use by process ${lock.error.pid}; try again`);
         return 1;
       }
       try {
         result = await direct(config, argv);
       } finally {
-        lock.release();
+        lock.value.release();
       }
     }
   }

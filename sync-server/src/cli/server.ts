@@ -28,12 +28,12 @@ async function main(): Promise<number> {
     lock = acquireLock(config.dataDir);
     if (!lock.ok) {
       console.error(
-        `sync server: ${config.dataDir} is in use by process ${lock.holder.pid}${lock.holder.url ? ` (${lock.holder.url})` : ''}; PGlite allows one process per data directory`,
+        `sync server: ${config.dataDir} is in use by process ${lock.error.pid}${lock.error.url ? ` (${lock.error.url})` : ''}; PGlite allows one process per data directory`,
       );
       return 1;
     }
   }
-  const release = () => (lock?.ok ? lock.release() : undefined);
+  const release = () => (lock?.ok ? lock.value.release() : undefined);
   try {
     const db = await openDatabase(config.database);
     if (seed) for (const line of await seedSample(db, config.contentDir)) console.log(line);
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
       trustProxy: config.trustProxy,
       streamCaps: { ...DEFAULT_STREAM_CAPS, perAddress: config.streamsPerAddress },
     });
-    if (lock?.ok) lock.update({ pid: process.pid, url: server.url, adminToken });
+    if (lock?.ok) lock.value.update({ pid: process.pid, url: server.url, adminToken });
     const where =
       config.database.kind === 'pglite'
         ? `PGlite in ${config.dataDir}`

@@ -107,3 +107,7 @@ export interface CaseDetail {
     lawyer: { readonly zh: string; readonly mn: string; readonly mnStatus: string } | null;
   }[];
 }
+
+/** The fleet and dashboard pages read the services' own shapes (console/fleet-routes.ts). */
+export type { CodeSummary, FleetDevice, IssuedCode, StationSummary } from '../services/fleet';
+export type { Count, Dashboard } from '../services/dashboard';

@@ -13,7 +13,10 @@ import { sampleApplication } from '@pls/shared/testing';
 import { REPOSITORY_ROOT } from '../config';
 import { publishDocuments } from '../services/publish';
 import { addUser } from '../services/users';
-import { ConsoleBrowser, CONSOLE_TEST_PASSWORD } from '../testing/console-browser';
+import {
+  Browser as ConsoleBrowser,
+  PASSWORD as CONSOLE_TEST_PASSWORD,
+} from '../testing/console-browser';
 import {
   databaseKinds,
   startTestServer,

@@ -13,13 +13,12 @@ import {
   TEST_STATIONS,
   type TestServer,
 } from '../testing/test-server';
+import { Browser, PASSWORD } from '../testing/console-browser';
 import type { InboxPage } from './api-types';
-import { ConsoleBrowser as Browser } from '../testing/console-browser';
 import { LOGIN_LIMIT } from './auth-routes';
 import { SESSION_COOKIE } from './console-plugin';
 
 const kinds = await databaseKinds();
-const PASSWORD = 'correct horse battery';
 
 describe.each(kinds)('console security on %s', (kind) => {
   let server: TestServer;

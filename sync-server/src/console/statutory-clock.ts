@@ -14,7 +14,7 @@ export const ASSIGNMENT_LIMIT_DAYS = LEGAL_AID_LIMIT_DAYS.assignment;
 /** 第四十九条: 司法行政部门应当自收到异议之日起五日内进行审查. */
 export const OBJECTION_LIMIT_DAYS = LEGAL_AID_LIMIT_DAYS.objection;
 /** A case that waited on an offline device longer than this is flagged: call the resident first. */
-export const OFFLINE_FLAG_MS = DAY_MS;
+const OFFLINE_FLAG_MS = DAY_MS;
 
 /** Statuses in which the 7-day decision clock of 第四十三条 is running. */
 export const DECISION_PENDING = ['received', 'under_review'] as const;

@@ -6,6 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { err, ok, type Result } from '@pls/shared/domain';
 
 export interface LockInfo {
   readonly pid: number;
@@ -14,7 +15,7 @@ export interface LockInfo {
   readonly adminToken?: string;
 }
 
-export function lockPath(dataDir: string): string {
+function lockPath(dataDir: string): string {
   return join(dataDir, 'server.lock');
 }
 
@@ -27,7 +28,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export function readLock(dataDir: string): LockInfo | undefined {
+function readLock(dataDir: string): LockInfo | undefined {
   try {
     const parsed = JSON.parse(readFileSync(lockPath(dataDir), 'utf8')) as unknown;
     if (typeof parsed !== 'object' || parsed === null) return undefined;
@@ -49,9 +50,13 @@ export function lockHolder(dataDir: string): LockInfo | undefined {
   return info && info.pid !== process.pid && processAlive(info.pid) ? info : undefined;
 }
 
-export type AcquireResult =
-  | { ok: true; release: () => void; update: (info: LockInfo) => void }
-  | { ok: false; holder: LockInfo };
+export interface HeldLock {
+  readonly release: () => void;
+  readonly update: (info: LockInfo) => void;
+}
+
+/** The lock, or who holds it. */
+export type AcquireResult = Result<HeldLock, LockInfo>;
 
 export function acquireLock(dataDir: string): AcquireResult {
   mkdirSync(dataDir, { recursive: true });
@@ -62,23 +67,22 @@ export function acquireLock(dataDir: string): AcquireResult {
       writeFileSync(fd, JSON.stringify({ pid: process.pid }));
       closeSync(fd);
       let released = false;
-      return {
-        ok: true,
+      return ok({
         update: (info) => writeFileSync(path, JSON.stringify(info), { mode: 0o600 }),
         release: () => {
           if (released) return;
           released = true;
           if (readLock(dataDir)?.pid === process.pid) rmSync(path, { force: true });
         },
-      };
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = lockHolder(dataDir);
-      if (holder) return { ok: false, holder };
+      if (holder) return err(holder);
       // Stale: its process is gone (crash, kill -9). Remove and try once more.
       rmSync(path, { force: true });
     }
   }
   const holder = readLock(dataDir);
-  return { ok: false, holder: holder ?? { pid: -1 } };
+  return err(holder ?? { pid: -1 });
 }

@@ -190,8 +190,8 @@ export async function changeCaseStatus(
     };
     const prepared = prepareCenterDocuments('case_updates', [doc]);
     if (!prepared.ok)
-      return failure('bad_request', prepared.errors.map((e) => e.message).join('; '));
-    const lastSeq = await writeCenter(tx, 'case_updates', prepared.docs);
+      return failure('bad_request', prepared.error.map((e) => e.message).join('; '));
+    const lastSeq = await writeCenter(tx, 'case_updates', prepared.value);
     await tx.query(
       'update cases set status = $3, updated_at = $4 where case_kind = $1 and case_id = $2',
       [row.case_kind, row.case_id, change.status, now.toISOString()],
@@ -256,8 +256,8 @@ export async function answerQuestion(
     };
     const prepared = prepareCenterDocuments('case_updates', [doc]);
     if (!prepared.ok)
-      return failure('bad_request', prepared.errors.map((e) => e.message).join('; '));
-    const lastSeq = await writeCenter(tx, 'case_updates', prepared.docs);
+      return failure('bad_request', prepared.error.map((e) => e.message).join('; '));
+    const lastSeq = await writeCenter(tx, 'case_updates', prepared.value);
     await tx.query(
       "update cases set status = 'answered', updated_at = $3 where case_kind = $1 and case_id = $2",
       [row.case_kind, row.case_id, now.toISOString()],
@@ -338,8 +338,8 @@ export async function approveAndAssign(
     });
     const prepared = prepareCenterDocuments('case_updates', docs);
     if (!prepared.ok)
-      return failure('bad_request', prepared.errors.map((e) => e.message).join('; '));
-    const lastSeq = await writeCenter(tx, 'case_updates', prepared.docs);
+      return failure('bad_request', prepared.error.map((e) => e.message).join('; '));
+    const lastSeq = await writeCenter(tx, 'case_updates', prepared.value);
     const last = new Date(now.getTime() + steps.length - 1);
     await tx.query(
       "update cases set status = 'assigned', updated_at = $3 where case_kind = $1 and case_id = $2",

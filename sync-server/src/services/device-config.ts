@@ -64,9 +64,9 @@ export async function updateDeviceConfig(
     const prepared = prepareCenterDocuments('device_config', updated);
     // A patch the schema refuses (e.g. a retention of 400 days) is the caller's error: say why.
     if (!prepared.ok) {
-      return failure('bad_request', prepared.errors.map((e) => `${e.id}: ${e.message}`).join('; '));
+      return failure('bad_request', prepared.error.map((e) => `${e.id}: ${e.message}`).join('; '));
     }
-    const lastSeq = await writeCenter(tx, 'device_config', prepared.docs);
+    const lastSeq = await writeCenter(tx, 'device_config', prepared.value);
     const devices = rows.map((r) => r.id);
     await audit(tx, 'admin', action, 'deviceId' in target ? target.deviceId : target.stationId, {
       devices,

@@ -23,17 +23,17 @@ export async function publishDocuments(
   }
   const prepared = prepareCenterDocuments(collection, docs as Record<string, unknown>[]);
   if (!prepared.ok) {
-    const shown = prepared.errors.slice(0, 5).map((e) => `${e.id}: ${e.message}`);
-    const more = prepared.errors.length > 5 ? ` (and ${prepared.errors.length - 5} more)` : '';
+    const shown = prepared.error.slice(0, 5).map((e) => `${e.id}: ${e.message}`);
+    const more = prepared.error.length > 5 ? ` (and ${prepared.error.length - 5} more)` : '';
     return failure(
       'bad_request',
-      `${prepared.errors.length} invalid ${collection} document(s): ${shown.join(' | ')}${more}`,
+      `${prepared.error.length} invalid ${collection} document(s): ${shown.join(' | ')}${more}`,
     );
   }
   const lastSeq = await db.transaction(async (tx) => {
-    const last = await writeCenter(tx, collection, prepared.docs);
-    await audit(tx, actor, `publish-${collection}`, null, { count: prepared.docs.length });
+    const last = await writeCenter(tx, collection, prepared.value);
+    await audit(tx, actor, `publish-${collection}`, null, { count: prepared.value.length });
     return last;
   });
-  return ok({ count: prepared.docs.length, lastSeq });
+  return ok({ count: prepared.value.length, lastSeq });
 }

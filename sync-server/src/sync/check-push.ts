@@ -59,19 +59,16 @@ function checkState(
   index: number,
   state: unknown,
   role: 'newDocumentState' | 'assumedMasterState',
-): { ok: true; doc: WireDocument } | { ok: false; row: RejectedRow } {
+): Result<WireDocument, RejectedRow> {
   // A refused row's id is repeated in the answer: never more than ~100 characters of it.
   const id = isRecord(state) && typeof state['id'] === 'string' ? clip(state['id']) : null;
   const reject = (kind: RejectedRow['kind'], message: string) =>
-    ({
-      ok: false,
-      row: {
-        index,
-        id,
-        kind,
-        message: role === 'newDocumentState' ? message : `assumedMasterState: ${message}`,
-      },
-    }) as const;
+    err({
+      index,
+      id,
+      kind,
+      message: role === 'newDocumentState' ? message : `assumedMasterState: ${message}`,
+    });
   if (!isRecord(state)) return reject('invalid', 'document is not an object');
   if (typeof state['_deleted'] !== 'boolean') return reject('invalid', '/_deleted must be boolean');
   const bytes = Buffer.byteLength(JSON.stringify(state));
@@ -79,7 +76,7 @@ function checkState(
   if (bytes > limit)
     return reject('too_large', `document is ${bytes} bytes, the limit is ${limit}`);
   // The assumed state is only compared with what is stored, never written: no schema check.
-  if (role === 'assumedMasterState') return { ok: true, doc: state as WireDocument };
+  if (role === 'assumedMasterState') return ok(state as WireDocument);
   const checked = validateDocument(collection, state);
   if (!checked.ok) return reject('invalid', describeValidationError(checked.error));
   const owner = ownershipProblem(device, collection, state);
@@ -93,7 +90,7 @@ function checkState(
   if (collection === 'applications' && state['applicant'] === undefined) {
     return reject('pii_missing', 'an application must carry its applicant');
   }
-  return { ok: true, doc: state as WireDocument };
+  return ok(state as WireDocument);
 }
 
 export function checkPush(
@@ -130,7 +127,7 @@ export function checkPush(
     }
     const next = checkState(device, collection, index, row['newDocumentState'], 'newDocumentState');
     if (!next.ok) {
-      rejected.push(next.row);
+      rejected.push(next.error);
       return;
     }
     let assumed: WireDocument | null = null;
@@ -143,12 +140,12 @@ export function checkPush(
         'assumedMasterState',
       );
       if (!checkedAssumed.ok) {
-        rejected.push(checkedAssumed.row);
+        rejected.push(checkedAssumed.error);
         return;
       }
-      assumed = checkedAssumed.doc;
+      assumed = checkedAssumed.value;
     }
-    const doc = next.doc;
+    const doc = next.value;
     const id = doc['id'] as string;
     if (seen.has(id)) {
       rejected.push({

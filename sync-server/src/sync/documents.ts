@@ -7,7 +7,10 @@ import {
   COLLECTIONS,
   validateDocument,
   describeValidationError,
+  err,
+  ok,
   type CollectionName,
+  type Result,
 } from '@pls/shared/domain';
 import type { WireDocument } from '@pls/shared/protocol';
 import { CHANNELS, type Queryable } from '../db/database';
@@ -114,7 +117,7 @@ export type CenterWriteError = { readonly id: string; readonly message: string }
 export function prepareCenterDocuments(
   collection: CollectionName,
   docs: readonly Record<string, unknown>[],
-): { ok: true; docs: WireDocument[] } | { ok: false; errors: CenterWriteError[] } {
+): Result<WireDocument[], CenterWriteError[]> {
   if (COLLECTIONS[collection].writer !== 'center')
     throw new Error(`${collection} is not written by the center`);
   const errors: CenterWriteError[] = [];
@@ -139,5 +142,5 @@ export function prepareCenterDocuments(
     }
     prepared.push(withFlag);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, docs: prepared };
+  return errors.length > 0 ? err(errors) : ok(prepared);
 }

@@ -1,14 +1,15 @@
 /**
- * A console browser for app.inject tests: keeps the session cookie and the CSRF token like the
- * console web app does.
+ * Test support: a browser of the staff console through app.inject. It keeps the session cookie
+ * and the CSRF token like the console app does, from one remote address.
  */
 import type { SessionInfo } from '../console/api-types';
 import { SESSION_COOKIE } from '../console/console-plugin';
 import type { TestServer } from './test-server';
 
-export const CONSOLE_TEST_PASSWORD = 'correct horse battery';
+export const PASSWORD = 'correct horse battery';
 
-export class ConsoleBrowser {
+/** A browser: keeps the session cookie and the CSRF token like the console app does. */
+export class Browser {
   cookie: string | undefined;
   csrf: string | undefined;
   constructor(
@@ -46,7 +47,7 @@ export class ConsoleBrowser {
     return info;
   }
 
-  async login(name: string, password = CONSOLE_TEST_PASSWORD) {
+  async login(name: string, password = PASSWORD) {
     await this.session();
     const r = await this.request('POST', '/console/api/login', { name, password });
     if (r.status === 200) this.csrf = (r.json as unknown as SessionInfo).csrfToken;

@@ -20,7 +20,7 @@ export function focusElement(el: HTMLElement): void {
 }
 
 /** Moves focus one step; false when there is nothing that way. */
-export function moveFocus(
+function moveFocus(
   direction: Direction,
   root: ParentNode | null = document.querySelector(SCREEN_ROOT),
 ): boolean {

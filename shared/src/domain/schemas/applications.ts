@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES, HARDSHIP_BASES, IDENTITY_SOURCES, SEXES } from '../vocabulary';
 import {
   baseProperties,
@@ -118,4 +119,4 @@ export const applicationSchema = {
 
 export type Applicant = FromSchema<typeof applicantSchema>;
 export type AttachmentMeta = FromSchema<typeof attachmentMetaSchema>;
-export type Application = FromSchema<typeof applicationSchema>;
+export type Application = WithBrandedIds<FromSchema<typeof applicationSchema>>;

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES } from '../vocabulary';
 import {
   baseProperties,
@@ -25,7 +26,8 @@ export const appointmentSchema = {
   title: 'appointments',
   description:
     'A booking with a station lawyer or a video consultation slot. Written by the device only.',
-  version: 0,
+  // v1 (2026-12): `slotTime` added (optional; v0 documents migrate unchanged).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -40,6 +42,8 @@ export const appointmentSchema = {
     providerId: { type: 'string', maxLength: 64 },
     preferredDate: dateField,
     preferredPeriod: { type: 'string', enum: ['morning', 'afternoon'] },
+    /** Start of the booked slot of the station's schedule (China time) on `preferredDate`. */
+    slotTime: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', maxLength: 5 },
     caseCategory: { type: 'string', enum: CASE_CATEGORIES },
     note: { type: 'string', maxLength: 500 },
     contact: appointmentContactSchema,
@@ -67,4 +71,4 @@ export const appointmentSchema = {
   encrypted: ['contact'],
 } as const;
 
-export type Appointment = FromSchema<typeof appointmentSchema>;
+export type Appointment = WithBrandedIds<FromSchema<typeof appointmentSchema>>;

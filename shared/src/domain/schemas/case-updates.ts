@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { ALL_CASE_STATUSES, CASE_KINDS } from '../case-status';
 import { MISSING_MATERIALS, REFUSAL_REASONS } from '../decision-codes';
 import {
@@ -107,4 +108,4 @@ export const caseUpdateSchema = {
   indexes: ['caseId', 'trackingCode', 'serverTime'],
 } as const;
 
-export type CaseUpdate = FromSchema<typeof caseUpdateSchema>;
+export type CaseUpdate = WithBrandedIds<FromSchema<typeof caseUpdateSchema>>;

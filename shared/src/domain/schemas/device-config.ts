@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { DEVICE_KINDS, LANGUAGES } from '../vocabulary';
 import { baseProperties, regionCodeField, slugField } from './common';
 
@@ -78,4 +79,4 @@ export const deviceConfigSchema = {
   ],
 } as const;
 
-export type DeviceConfig = FromSchema<typeof deviceConfigSchema>;
+export type DeviceConfig = WithBrandedIds<FromSchema<typeof deviceConfigSchema>>;

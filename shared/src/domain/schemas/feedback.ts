@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { DEVICE_KINDS } from '../vocabulary';
 import { baseProperties, languageField, slugField, trackingCodeField } from './common';
 
@@ -55,4 +56,4 @@ export const feedbackSchema = {
   indexes: ['createdAt'],
 } as const;
 
-export type Feedback = FromSchema<typeof feedbackSchema>;
+export type Feedback = WithBrandedIds<FromSchema<typeof feedbackSchema>>;

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES, DEVICE_KINDS } from '../vocabulary';
 import {
   baseProperties,
@@ -21,11 +22,16 @@ export const questionContactSchema = {
   required: ['phone'],
 } as const;
 
+/** When the resident would like the lawyer to call back (China time, the station's day). */
+export const CALLBACK_TIMES = ['morning', 'afternoon', 'evening', 'any'] as const;
+export type CallbackTime = (typeof CALLBACK_TIMES)[number];
+
 export const questionSchema = {
   title: 'questions',
   description:
     'A legal question from a kiosk or TV awaiting a human answer (想问的). Written by the device only.',
-  version: 0,
+  // v1 (2026-12): `callbackTime` added (optional; v0 documents migrate unchanged).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -42,6 +48,7 @@ export const questionSchema = {
     /** Content item the question was asked from (an FAQ or article), if any. */
     relatedContentId: { type: 'string', maxLength: 64 },
     wantsCallback: { type: 'boolean' },
+    callbackTime: { type: 'string', enum: CALLBACK_TIMES },
     contact: questionContactSchema,
     /** sha256(`${trackingCode}:${last 4 of phone}`) when a phone was given. */
     lookupVerifier: sha256Field,
@@ -67,4 +74,4 @@ export const questionSchema = {
 } as const;
 
 export type QuestionContact = FromSchema<typeof questionContactSchema>;
-export type Question = FromSchema<typeof questionSchema>;
+export type Question = WithBrandedIds<FromSchema<typeof questionSchema>>;
