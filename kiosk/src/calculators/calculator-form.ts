@@ -141,10 +141,7 @@ function edit(
   };
 }
 
-function compute(
-  state: CalculatorState,
-  today: CalendarDate,
-): Result<Calculation, InputProblem[]> {
+function compute(state: CalculatorState, today: CalendarDate): Result<Calculation, InputProblem[]> {
   const f = state.fields;
   switch (state.calculator) {
     case 'courtFee':
