@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceTagFor, validateDocument } from '@pls/shared/domain';
+import { asDeviceId, asStationId, deviceTagFor, validateDocument } from '@pls/shared/domain';
 import { sampleCaseUpdate } from '@pls/shared/testing';
 import { openTestDatabase } from '../testing/test-database';
 import {
@@ -10,9 +10,9 @@ import {
 } from './leave-question';
 
 const ENROLLMENT = {
-  deviceId: 'kiosk-test-question',
+  deviceId: asDeviceId('kiosk-test-question'),
   deviceTag: deviceTagFor(7),
-  stationId: 'station-xilinhot-baiyinxile',
+  stationId: asStationId('station-xilinhot-baiyinxile'),
 };
 const INPUT: LeaveQuestionInput = {
   category: 'wage_arrears',
