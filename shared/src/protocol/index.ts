@@ -2,3 +2,4 @@ export * from './sync-wire';
 export * from './sync-errors';
 export * from './enrollment';
 export * from './kiosk-bridge/index';
+export * from './snapshot';
