@@ -28,7 +28,7 @@ export interface SnapshotPullOptions {
   readonly farBehind?: number;
   /** Download attempts (the first and the resumptions after cuts). */
   readonly attempts?: number;
-  /** Pause before resuming a cut download. */
+  /** Pause before the first resumption of a cut download; doubled for each one after. */
   readonly resumeDelayMs?: number;
   /** A download with no byte for this long counts as cut. */
   readonly idleTimeoutMs?: number;
@@ -71,7 +71,7 @@ export async function downloadResumable(
   for (let attempt = 0; attempt < attempts && received < descriptor.size; attempt++) {
     if (attempt > 0) {
       resumes++;
-      await new Promise((r) => setTimeout(r, options.resumeDelayMs ?? 1000));
+      await new Promise((r) => setTimeout(r, (options.resumeDelayMs ?? 250) * 2 ** (resumes - 1)));
     }
     const controller = new AbortController();
     let idle: ReturnType<typeof setTimeout> | undefined;
