@@ -148,6 +148,8 @@ export interface TakenSnapshot {
 export async function takeSnapshot(
   options: SnapshotPullOptions,
   checkpoint: SyncCheckpoint | undefined,
+  /** Told the snapshot's checkpoint when its download starts (to pull the delta meanwhile). */
+  downloading?: (checkpoint: SyncCheckpoint) => void,
 ): Promise<Result<TakenSnapshot | null, string>> {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.serverUrl.replace(/\/+$/, '');
@@ -169,6 +171,7 @@ export async function takeSnapshot(
   const behind = descriptor.checkpoint.seq - (checkpoint?.seq ?? 0);
   if (checkpoint !== undefined && behind < (options.farBehind ?? SNAPSHOT_FAR_BEHIND))
     return ok(null);
+  downloading?.(descriptor.checkpoint);
   const downloaded = await downloadResumable(`${base}${descriptor.url}`, descriptor, options);
   if (!downloaded.ok) return downloaded;
   if ((await sha256Hex(downloaded.value.bytes)) !== descriptor.sha256)
@@ -199,7 +202,12 @@ export function withSnapshot(pull: PullHandler, options: SnapshotPullOptions): P
   let decided = false;
   return async (checkpoint, batchSize) => {
     if (decided) return pull(checkpoint, batchSize);
-    const taken = await takeSnapshot(options, checkpoint);
+    let delta: ReturnType<PullHandler> | undefined;
+    const taken = await takeSnapshot(options, checkpoint, (from) => {
+      // The delta after the snapshot rides beside the download: its round trip is hidden.
+      delta = pull(from, batchSize);
+      delta.catch(() => undefined);
+    });
     if (!taken.ok && taken.error.startsWith('snapshot descriptor:')) {
       options.taken?.({ kind: 'skipped', reason: taken.error });
       return pull(checkpoint, batchSize);
@@ -211,7 +219,7 @@ export function withSnapshot(pull: PullHandler, options: SnapshotPullOptions): P
     }
     const { bytes, resumes } = taken.value;
     options.taken?.({ kind: 'used', count: taken.value.documents.length, bytes, resumes });
-    return withDelta(pull, taken.value, batchSize);
+    return withDelta(delta ?? pull(taken.value.checkpoint, batchSize), taken.value);
   };
 }
 
@@ -221,13 +229,12 @@ export function withSnapshot(pull: PullHandler, options: SnapshotPullOptions): P
  * replaces the snapshot's). A failed delta pull leaves it to the next pull.
  */
 async function withDelta(
-  pull: PullHandler,
+  pending: ReturnType<PullHandler>,
   snapshot: TakenSnapshot,
-  batchSize: number,
 ): ReturnType<PullHandler> {
   let delta: Awaited<ReturnType<PullHandler>>;
   try {
-    delta = await pull(snapshot.checkpoint, batchSize);
+    delta = await pending;
   } catch {
     return { documents: snapshot.documents, checkpoint: snapshot.checkpoint };
   }
