@@ -57,7 +57,7 @@ export interface PrinterSpool {
  * `lp -d P -n N -t T -o media=… -- file` copies the PDF into the spool; `lpstat -l -p P` says
  * the printer is idle, or stopped with `media-empty-error` when its "paper" file is gone.
  */
-export function createPrinterSpool(): PrinterSpool {
+function createPrinterSpool(): PrinterSpool {
   const root = mkdtempSync(join(tmpdir(), 'pls-e2e-print-'));
   const binDir = join(root, 'bin');
   const spoolDir = join(root, 'spool');
@@ -126,7 +126,7 @@ export interface KioskAgent {
  * `tsx kiosk/agent/main.ts --simulate-reader` on a free port, printing through the spool; the
  * agent composes its host with `composeKioskHost` like Electron main does.
  */
-export function startKioskAgent(spool: PrinterSpool): Promise<KioskAgent> {
+function startKioskAgent(spool: PrinterSpool): Promise<KioskAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pls-e2e-agent-'));
   const child = spawn(
     process.execPath,
@@ -236,7 +236,7 @@ export function pngToY4m(png: Uint8Array): Buffer {
 }
 
 /** Chromium for the kiosk: the camera shows `fakeVideo` (a .y4m file) once it is written. */
-export function launchKioskBrowser(fakeVideo: string): Promise<Browser> {
+function launchKioskBrowser(fakeVideo: string): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

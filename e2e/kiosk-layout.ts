@@ -163,7 +163,7 @@ export function layoutProblems(page: Page): Promise<string[]> {
  * wider than the screen; and nothing covers a control that is on screen (`elementFromPoint` at
  * its centre). Only reading text may scroll, in its own region.
  */
-export const STEP_CONTROLS = [
+const STEP_CONTROLS = [
   '.pls-frame__bar button',
   '.k-step__actions button',
   '.pls-keyboard button',

@@ -14,13 +14,16 @@ import { startSyncServer, type StartedSyncServer } from './support/server';
 import {
   axeProblems,
   colourKey,
+  enrollByKeys,
   focusedKey,
   outsideSafeArea,
   press,
   remoteKey,
   serveTv,
   shot,
+  waitScreen,
   walkTo,
+  walkToSelector,
   type ServedTv,
 } from './tv-driver';
 
@@ -32,50 +35,9 @@ let tv: ServedTv;
 let browser: Browser;
 const problems: string[] = [];
 
-/** The digit key and press count that type one character of a code (tv-client/src/keys/multitap.ts). */
-function keysFor(char: string): { digit: number; presses: number } {
-  const cycles: Record<number, string> = {
-    2: '2ABC',
-    3: '3DEF',
-    4: '4GH',
-    5: '5JKL',
-    6: '6MN',
-    7: '7PQRS',
-    8: '8TV',
-    9: '9WXYZ',
-  };
-  for (const [digit, cycle] of Object.entries(cycles)) {
-    const index = cycle.indexOf(char);
-    if (index >= 0) return { digit: Number(digit), presses: index + 1 };
-  }
-  throw new Error(`not typable: ${char}`);
-}
-
-async function issueCode(household: string, region: string): Promise<string> {
-  const issued = await server.admin(
-    'enroll-code',
-    '--kind',
-    'tv',
-    '--household',
-    household,
-    '--region',
-    region,
-  );
-  expect(issued.exitCode).toBe(0);
-  return issued.output.at(-1)!.replace('-', '');
-}
-
 async function screen(page: Page): Promise<string | null> {
   return page.evaluate(
     () => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') ?? null,
-  );
-}
-
-async function waitScreen(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') === want,
-    id,
-    { timeout: 20_000 },
   );
 }
 
@@ -100,29 +62,7 @@ async function enroll(
   region: string,
   language: 'mn' | 'zh',
 ): Promise<void> {
-  await waitScreen(page, 'language');
-  await page.waitForFunction(
-    () => (document.activeElement as HTMLElement | null)?.dataset['focusKey'] === 'lang:mn',
-  );
-  if (language === 'zh') await press(page, 'ArrowRight');
-  expect(await focusedKey(page)).toBe(`lang:${language}`);
-  await press(page, 'Enter');
-  await waitScreen(page, 'enroll');
-  const code = await issueCode(household, region);
-  for (const char of code) {
-    const { digit, presses } = keysFor(char);
-    await press(page, String(digit), presses);
-    await press(page, 'ArrowLeft'); // ends the letter; focus stays on the first button
-  }
-  await page.waitForFunction(
-    (c) =>
-      document.querySelector('[data-testid=enroll-code]')?.textContent ===
-      `${c.slice(0, 4)}-${c.slice(4)}`,
-    code,
-  );
-  await walkTo(page, 'enroll:submit');
-  await press(page, 'Enter');
-  await waitScreen(page, 'home');
+  await enrollByKeys(page, server, household, region, language);
 }
 
 async function newBox(
@@ -273,6 +213,7 @@ describe('TV client by remote control', () => {
           ['home:choose', 'stations', 'stations', 'choose:stations'],
           ['home:ask', 'ask', 'ask', undefined],
           ['home:ask', 'faq', 'faq', 'ask:faq'],
+          ['home:ask', 'search', 'search', 'ask:search'],
           ['home:ask', 'askForm', 'ask-form', 'ask:new'],
           ['home:help', 'help', 'help', undefined],
         ] as const) {
@@ -410,6 +351,101 @@ describe('TV client by remote control', () => {
     await press(again, 'Escape');
     await waitScreen(again, 'home');
     expect(await again.$('[data-testid=answer-notice]')).toBeNull();
+    await context.close();
+  });
+
+  it('searches by picked words and by the on-screen keyboard, with arrows and OK only', async () => {
+    const { context, page } = await newBox();
+    await enroll(page, 'household-e2e-search', '152502', 'mn');
+    await walkTo(page, 'home:ask');
+    await press(page, 'Enter');
+    await walkTo(page, 'ask:search');
+    await press(page, 'Enter');
+    await waitScreen(page, 'search');
+    await audit(page, 'search-mn-1080');
+    // Pick two words: the results row lists items of those topics.
+    await walkTo(page, 'search:word:pasture');
+    await press(page, 'Enter');
+    await walkTo(page, 'search:word:livestock');
+    await press(page, 'Enter');
+    const pickedCount = () =>
+      page.$$eval('[data-testid=search-query] .tv-search__picked', (e) => e.length);
+    expect(await pickedCount()).toBe(2);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=search-results] .tv-tile--item').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await audit(page, 'search-words-mn-1080');
+    // Open the first result; Back returns to the search with the words still picked.
+    // The content pack may still be arriving: take the first result once it stays the same.
+    const firstResult = () =>
+      page.evaluate(
+        () =>
+          document.querySelector<HTMLElement>('[data-testid=search-results] .tv-tile--item')
+            ?.dataset['focusKey'],
+      );
+    let first = await firstResult();
+    for (;;) {
+      await page.waitForTimeout(1500);
+      const again = await firstResult();
+      if (again === first) break;
+      first = again;
+    }
+    await walkTo(page, first!);
+    await press(page, 'Enter');
+    await page.waitForFunction(
+      () => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') !== 'search',
+    );
+    await press(page, 'Escape');
+    await waitScreen(page, 'search');
+    expect(await focusedKey(page)).toBe(first);
+    expect(await pickedCount()).toBe(2);
+    // The keyboard opens in Mongolian for a Mongolian viewer; Back closes it.
+    await walkTo(page, 'search:keyboard');
+    await press(page, 'Enter');
+    await page.waitForSelector('.pls-keyboard--mongolian');
+    await walkToSelector(page, '.pls-keyboard__keys button');
+    await audit(page, 'search-keyboard-mn-1080');
+    await press(page, 'Escape');
+    await page.waitForFunction(() => document.querySelector('.pls-keyboard') === null);
+    await waitScreen(page, 'search');
+    // In Chinese, clear, open the keyboard and type 工伤 in pinyin with the arrows.
+    await colourKey(page, 'red');
+    await walkTo(page, 'search:clear');
+    await press(page, 'Enter');
+    await walkTo(page, 'search:keyboard');
+    await press(page, 'Enter');
+    await page.waitForSelector('.pls-keyboard');
+    // The keyboard opens in the viewer's script; switch to pinyin when it is not already.
+    if (await page.$('.pls-keyboard--mongolian')) {
+      await walkToSelector(page, '.pls-key--mode[aria-pressed=false]');
+      await press(page, 'Enter');
+    }
+    await page.waitForSelector('.pls-keyboard--pinyin');
+    for (const letter of 'gongshang') {
+      await walkToSelector(page, `.pls-keyboard [data-key="${letter}"]`);
+      await press(page, 'Enter');
+    }
+    await page.waitForSelector('.pls-key--candidate');
+    await walkToSelector(page, '.pls-key--candidate');
+    const candidate = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    await press(page, 'Enter');
+    await page.waitForFunction(
+      (word) => document.querySelector('[data-testid=search-query]')?.textContent?.includes(word),
+      candidate,
+    );
+    await audit(page, 'search-keyboard-zh-1080');
+    // Back closes the keyboard first, then leaves the search.
+    await press(page, 'Escape');
+    await page.waitForFunction(() => document.querySelector('.pls-keyboard') === null);
+    expect(await page.textContent('[data-testid=search-query]')).toContain(candidate);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=search-results] .tv-tile--item').length > 0,
+    );
+    await audit(page, 'search-typed-zh-1080');
+    await press(page, 'Escape');
+    await waitScreen(page, 'ask');
     await context.close();
   });
 

@@ -9,11 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './support/chromium';
+import type { StartedSyncServer } from './support/server';
 
 export { axeProblems } from './support/axe';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
+const TV_ARTIFACTS = join(ARTIFACTS_DIR, 'tv');
 
 export interface ServedTv {
   readonly url: string;
@@ -105,9 +106,14 @@ export async function focusedKey(page: Page): Promise<string | null> {
  * the arrow pointing from the focused box toward the target. Fails if it does not get there.
  */
 export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promise<void> {
+  await walkToSelector(page, `[data-focus-key="${focusKey.replace(/["\\]/g, '\\$&')}"]`, maxSteps);
+}
+
+/** The same walk to the element a CSS selector names (keys of the on-screen keyboard). */
+export async function walkToSelector(page: Page, selector: string, maxSteps = 40): Promise<void> {
   for (let step = 0; step < maxSteps; step++) {
-    const where = await page.evaluate((key) => {
-      const target = document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    const where = await page.evaluate((selector) => {
+      const target = document.querySelector<HTMLElement>(selector);
       const active = document.activeElement as HTMLElement | null;
       if (!target) return { missing: true as const };
       if (active === target) return { done: true as const };
@@ -119,7 +125,7 @@ export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promi
         tr: t,
         ar: a,
       };
-    }, focusKey);
+    }, selector);
     if ('done' in where) return;
     if ('missing' in where) {
       // A virtualised row draws only a window: keep moving right along it.
@@ -131,7 +137,7 @@ export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promi
       await press(page, where.dy > 0 ? 'ArrowDown' : 'ArrowUp');
     else await press(page, where.dx > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
-  throw new Error(`could not walk focus to ${focusKey} (at ${await focusedKey(page)})`);
+  throw new Error(`could not walk focus to ${selector} (at ${await focusedKey(page)})`);
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
@@ -175,4 +181,75 @@ export async function outsideSafeArea(page: Page): Promise<string[]> {
     }
     return bad.slice(0, 5);
   });
+}
+
+/** The digit key and press count that type one character of a code (tv-client/src/keys/multitap.ts). */
+export function keysFor(char: string): { digit: number; presses: number } {
+  const cycles = ['', '', '2ABC', '3DEF', '4GH', '5JKL', '6MN', '7PQRS', '8TV', '9WXYZ'];
+  for (const [digit, cycle] of cycles.entries()) {
+    const index = cycle.indexOf(char);
+    if (index >= 0) return { digit, presses: index + 1 };
+  }
+  throw new Error(`not typable: ${char}`);
+}
+
+export async function waitScreen(page: Page, id: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') === want,
+    id,
+    { timeout },
+  );
+}
+
+/** A one-time household code from the server's admin command, without its dash. */
+export async function issueTvCode(
+  server: StartedSyncServer,
+  household: string,
+  region: string,
+): Promise<string> {
+  const issued = await server.admin(
+    'enroll-code',
+    '--kind',
+    'tv',
+    '--household',
+    household,
+    '--region',
+    region,
+  );
+  if (issued.exitCode !== 0) throw new Error(`enroll-code failed: ${issued.output.join('\n')}`);
+  return issued.output.at(-1)!.replace('-', '');
+}
+
+/** First run on a fresh profile by remote keys: language, the code by number keys, home. */
+export async function enrollByKeys(
+  page: Page,
+  server: StartedSyncServer,
+  household: string,
+  region: string,
+  language: 'mn' | 'zh',
+): Promise<void> {
+  await waitScreen(page, 'language');
+  await page.waitForFunction(
+    () => (document.activeElement as HTMLElement | null)?.dataset['focusKey'] === 'lang:mn',
+  );
+  if (language === 'zh') await press(page, 'ArrowRight');
+  if ((await focusedKey(page)) !== `lang:${language}`)
+    throw new Error(`language focus is on ${await focusedKey(page)}`);
+  await press(page, 'Enter');
+  await waitScreen(page, 'enroll');
+  const code = await issueTvCode(server, household, region);
+  for (const char of code) {
+    const { digit, presses } = keysFor(char);
+    await press(page, String(digit), presses);
+    await press(page, 'ArrowLeft'); // ends the letter; focus stays on the first button
+  }
+  await page.waitForFunction(
+    (c) =>
+      document.querySelector('[data-testid=enroll-code]')?.textContent ===
+      `${c.slice(0, 4)}-${c.slice(4)}`,
+    code,
+  );
+  await walkTo(page, 'enroll:submit');
+  await press(page, 'Enter');
+  await waitScreen(page, 'home', 60_000);
 }

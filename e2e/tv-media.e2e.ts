@@ -3,15 +3,26 @@
  * background through a link that drops mid-file (a loopback proxy cuts the first media answer),
  * resumes with a range request, marks the tiles "downloaded", and then plays a program from its
  * own copy with the sync server stopped (`playing` and `timeupdate` observed), by remote keys only.
- * Screenshots of the player in both languages go to e2e/artifacts/tv/.
+ * The player is audited (axe serious/critical, the 5% safe area) in both languages, and Down +
+ * OK pins the program. Screenshots of the player go to e2e/artifacts/tv/.
  */
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startSyncServer, type StartedSyncServer } from './support/server';
-import { colourKey, press, serveTv, shot, walkTo, type ServedTv } from './tv-driver';
+import {
+  axeProblems,
+  colourKey,
+  enrollByKeys,
+  outsideSafeArea,
+  press,
+  serveTv,
+  shot,
+  waitScreen,
+  type ServedTv,
+} from './tv-driver';
 
 const MONGOLIAN = /[\u1820-\u18AA]/u;
 const CUT_AFTER = 60_000;
@@ -66,23 +77,6 @@ function startCuttingProxy(target: string): Promise<void> {
   );
 }
 
-function keysFor(char: string): { digit: number; presses: number } {
-  const cycles = ['', '', '2ABC', '3DEF', '4GH', '5JKL', '6MN', '7PQRS', '8TV', '9WXYZ'];
-  for (const [digit, cycle] of cycles.entries()) {
-    const index = cycle.indexOf(char);
-    if (index >= 0) return { digit, presses: index + 1 };
-  }
-  throw new Error(`not typable: ${char}`);
-}
-
-async function waitScreen(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') === want,
-    id,
-    { timeout: 20_000 },
-  );
-}
-
 beforeAll(async () => {
   server = await startSyncServer();
   await startCuttingProxy(server.url);
@@ -110,31 +104,7 @@ describe('TV programs offline', () => {
       ),
     ).not.toBe('');
 
-    await waitScreen(page, 'language');
-    await page.waitForFunction(
-      () => document.activeElement?.getAttribute('data-focus-key') === 'lang:mn',
-    );
-    await press(page, 'ArrowRight');
-    await press(page, 'Enter');
-    await waitScreen(page, 'enroll');
-    const issued = await server.admin(
-      'enroll-code',
-      '--kind',
-      'tv',
-      '--household',
-      'household-e2e-media',
-      '--region',
-      '152502',
-    );
-    const code = issued.output.at(-1)!.replace('-', '');
-    for (const char of code) {
-      const { digit, presses } = keysFor(char);
-      await press(page, String(digit), presses);
-      await press(page, 'ArrowLeft');
-    }
-    await walkTo(page, 'enroll:submit');
-    await press(page, 'Enter');
-    await waitScreen(page, 'home');
+    await enrollByKeys(page, server, 'household-e2e-media', '152502', 'zh');
     await press(page, 'Enter');
     await waitScreen(page, 'watch');
 
@@ -181,6 +151,7 @@ describe('TV programs offline', () => {
     expect(timeupdate).toBeGreaterThanOrEqual(0);
     await page.waitForFunction(() => document.querySelector('video')!.currentTime > 1);
     await shot(page, 'player-zh-1080');
+    const problems = [...(await axeProblems(page)), ...(await outsideSafeArea(page))];
 
     // OK pauses, the media key plays again; the red key switches the language while it plays.
     await press(page, 'Enter');
@@ -191,6 +162,23 @@ describe('TV programs offline', () => {
     await page.waitForFunction(() => document.documentElement.lang.startsWith('mn'));
     expect(await page.textContent('.tv-player__bar')).toMatch(MONGOLIAN);
     await shot(page, 'player-mn-1080');
+    problems.push(...(await axeProblems(page)), ...(await outsideSafeArea(page)));
+
+    // Down reaches the pin button; OK there keeps the program on the box (never evicted).
+    await press(page, 'ArrowDown');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-focus-key') === 'player:pin',
+    );
+    await press(page, 'Enter');
+    await page.waitForSelector('.tv-player__pinned');
+    expect(
+      JSON.parse((await page.evaluate(() => localStorage.getItem('pls-tv-pinned'))) ?? '[]'),
+    ).toHaveLength(1);
+    expect(await page.evaluate(() => document.querySelector('video')!.paused)).toBe(false);
+    await shot(page, 'player-pinned-mn-1080');
+    problems.push(...(await axeProblems(page)), ...(await outsideSafeArea(page)));
+    expect(problems).toEqual([]);
+    await press(page, 'ArrowUp');
 
     // Back leaves; the position is kept for continue-watching.
     await press(page, 'Escape');

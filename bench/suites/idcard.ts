@@ -230,7 +230,7 @@ function sortedPercentiles(samples: number[]): { median: number; p95: number } {
   };
 }
 
-export async function runIdcardBench(options: RunOptions = {}): Promise<BenchResult[]> {
+async function runIdcardBench(options: RunOptions = {}): Promise<BenchResult[]> {
   const quick = options.quick === true;
   // Many short rounds: the fastest of them is the one no other process interrupted.
   const rounds = quick ? 20 : 60;
@@ -336,7 +336,6 @@ export async function runIdcardBench(options: RunOptions = {}): Promise<BenchRes
   ];
 }
 
-export const idcardSuite = { name: 'idcard', run: runIdcardBench };
 /** The entry point the bench runner calls on every suite. */
 export const run = runIdcardBench;
 

@@ -14,6 +14,7 @@ import { run as ruralLink } from './rural-link';
 import { run as search } from './search';
 import { syncSuite } from './sync';
 import { run as tv } from './tv';
+import { run as tvRenderer } from './tv-renderer';
 
 export const SUITES: readonly BenchSuite[] = [
   syncSuite,
@@ -38,4 +39,9 @@ export const SUITES: readonly BenchSuite[] = [
     consoleSuite,
   ),
   fromRunFunction('tv', 'TV box idle sync cost and switch-on spread (ADR 0004)', tv),
+  fromRunFunction(
+    'tv-renderer',
+    'TV renderer in Chromium: cold start, heap with many items, focus moves, media download',
+    tvRenderer,
+  ),
 ];

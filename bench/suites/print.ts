@@ -33,7 +33,7 @@ function median(values: number[]): number {
 }
 
 /** An empty page of exactly `size`: what the engine costs with nothing to lay out or embed. */
-export function minimalPageHtml(size: PageSizeMm): string {
+function minimalPageHtml(size: PageSizeMm): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>@page { size: ${size.widthMm}mm ${size.heightMm}mm; margin: 0; } html, body { margin: 0; }</style></head><body></body></html>`;
 }
 

@@ -43,7 +43,7 @@ const TARGET = {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The real items first, then synthetic ones until `count`. Deterministic. */
-export function synthesiseContent(real: readonly Content[], count: number): Content[] {
+function synthesiseContent(real: readonly Content[], count: number): Content[] {
   const items: Content[] = [...real];
   for (let n = 0; items.length < count; n++) {
     const base = real[n % real.length]!;
@@ -114,7 +114,7 @@ function tokeniseOnly(documents: readonly Content[]): number {
  * the same way and every item is scanned for each query term (substring match: bigrams inside
  * words, Mongolian stems inside longer words), ranked by the number of terms found.
  */
-export class NaiveScan {
+class NaiveScan {
   private readonly haystacks: readonly string[];
 
   constructor(documents: readonly Content[]) {
@@ -150,7 +150,7 @@ function timeCall<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
   return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-export async function searchSuite(options: RunOptions = {}): Promise<BenchResult[]> {
+async function searchSuite(options: RunOptions = {}): Promise<BenchResult[]> {
   const items = options.quick ? 1_000 : 10_000;
   const scale = `${items.toLocaleString('en')} items`;
   const rounds = options.quick ? 1 : 3;
@@ -208,6 +208,19 @@ export async function searchSuite(options: RunOptions = {}): Promise<BenchResult
     }
   }
 
+  // Search as you type: every prefix of every relevance query, as a resident's keyboard sends
+  // them one character at a time (Array.from: a Mongolian or Chinese character is one key).
+  const typedLatencies: number[] = [];
+  const typedScanLatencies: number[] = [];
+  for (const { query } of RELEVANCE_SET) {
+    const chars = Array.from(query);
+    for (let i = 1; i <= chars.length; i++) {
+      const prefix = chars.slice(0, i).join('');
+      typedLatencies.push(timeCall(() => searchIndex.search(prefix, { limit: 5 })).wallMs);
+      typedScanLatencies.push(timeCall(() => scan.search(prefix, 5)).wallMs);
+    }
+  }
+
   const edited = documents.slice(0, 100).map((document) => ({
     ...document,
     contentRevision: document.contentRevision + 1,
@@ -251,6 +264,12 @@ export async function searchSuite(options: RunOptions = {}): Promise<BenchResult
     result('search: sync update, 100 changed items', updateMs, 'ms', buildMs),
     result(`search: query p50 (${queries})`, p50, 'ms', percentile(scanLatencies, 50)),
     result(`search: query p95 (${queries})`, p95, 'ms', percentile(scanLatencies, 95)),
+    result(
+      `search: as-you-type p95 (${typedLatencies.length} prefixes, ${scale})`,
+      percentile(typedLatencies, 95),
+      'ms',
+      percentile(typedScanLatencies, 95),
+    ),
     result(
       `search: query CPU time p95 (${queries})`,
       percentile(cpuTimes, 95),

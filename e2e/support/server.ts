@@ -22,12 +22,6 @@ const REPOSITORY_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 /** A station the server seeds with `--seed-sample` (Xilinhot, region 152502). */
 export const SAMPLE_STATION_ID = 'station-xilinhot-baiyinxile';
-export const SAMPLE_STATION_IDS = [
-  'station-xilinhot-baiyinxile',
-  'station-hohhot-xincheng',
-  'station-ordos-dongsheng',
-  'station-hulunbuir-xinbaerhuzuoqi',
-] as const;
 
 export interface SyncServerOptions {
   /** A PostgreSQL database to use instead of PGlite (it must exist; it is not dropped). */

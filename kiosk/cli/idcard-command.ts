@@ -73,7 +73,7 @@ function option(args: readonly string[], name: string): string | true | undefine
 
 const positional = (args: readonly string[]) => args.filter((a) => !a.startsWith('--'));
 
-export function describeReaderError(error: ReaderError): string {
+function describeReaderError(error: ReaderError): string {
   switch (error.code) {
     case 'transport':
       return `${error.transport.kind}: ${error.transport.message}`;
@@ -104,7 +104,7 @@ function describeStatus(status: ReaderStatus): string {
   }
 }
 
-export function describeCaptureError(error: CaptureError): string {
+function describeCaptureError(error: CaptureError): string {
   switch (error.kind) {
     case 'frame':
       return describeFrameError(error.error);

@@ -4,7 +4,7 @@
  */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createI18n } from '@pls/shared/i18n';
+import { createI18n, textOfKey } from '@pls/shared/i18n';
 import { UiProvider } from '@pls/shared/ui';
 import { createBrowserVoiceGuide, parseVoiceManifest } from '@pls/shared/voice';
 import manifestJson from '../../assets/voice/manifest.json';
@@ -31,7 +31,7 @@ const clipUrls = import.meta.glob<string>('../../assets/voice/**/*.ogg', {
 });
 const voice = createBrowserVoiceGuide({
   manifest: manifest.value,
-  textOf: (key, lang) => i18n.t(key as never, { lng: lang }) as string,
+  textOf: (key, lang) => textOfKey(i18n, key, lang),
   clipUrl: (file) => {
     const url = clipUrls[`../../assets/voice/${file}`];
     if (url === undefined) throw new Error(`clip not bundled: ${file}`);

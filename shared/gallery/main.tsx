@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createI18n } from '../src/i18n/create-i18n';
+import { createI18n, textOfKey } from '../src/i18n/create-i18n';
 import { DEFAULT_LANGUAGE, parseLanguageTag } from '../src/i18n/languages';
 import '../src/ui/index';
 import { UiProvider } from '../src/ui/ui-provider';
@@ -24,7 +24,7 @@ const clipUrls = import.meta.glob<string>('../../assets/voice/**/*.ogg', {
 });
 const voice = createBrowserVoiceGuide({
   manifest: manifest.value,
-  textOf: (key, lang) => i18n.t(key as never, { lng: lang }) as string,
+  textOf: (key, lang) => textOfKey(i18n, key, lang),
   clipUrl: (file) => {
     const url = clipUrls[`../../assets/voice/${file}`];
     if (url === undefined) throw new Error(`clip not bundled: ${file}`);

@@ -12,7 +12,7 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 export const LOCALES_DIR = join(REPO_ROOT, 'locales');
 
 /** Where user-visible keys are used (renderers and the shared UI). Tests are not scanned. */
-export const SOURCE_DIRS = [
+const SOURCE_DIRS = [
   'kiosk/src',
   'tv-client/src',
   'sync-server/console',

@@ -33,7 +33,7 @@ export interface ServerTimeouts {
 }
 
 /** 180 s for a request: a 5 MB photo over a 256 kbit/s township link still arrives. */
-export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+const DEFAULT_TIMEOUTS: ServerTimeouts = {
   requestMs: 180_000,
   headersMs: 20_000,
   idleMs: 60_000,

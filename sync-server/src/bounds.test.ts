@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { sampleApplication, sampleContent } from '@pls/shared/testing';
 import { publishDocuments } from './services/publish';
-import { revokeDevice } from './services/devices';
+import { ALL, revokeFleetDevice } from './services/fleet';
 import {
   databaseKinds,
   startTestServer,
@@ -146,7 +146,7 @@ describe.each(kinds)('bounds on %s', (kind) => {
   it('a revoked device cannot redeem the ticket it fetched before', async () => {
     const victim = await server.enroll('kiosk', TEST_STATIONS.hohhot.id, 'kiosk to revoke');
     const ticket = await ticketFor(victim.token);
-    expect((await revokeDevice(server.db, victim.deviceId)).ok).toBe(true);
+    expect((await revokeFleetDevice(server.db, ALL, victim.deviceId, 'lost')).ok).toBe(true);
     const r = await inject({ method: 'GET', url: `/api/sync/stream?ticket=${ticket}` });
     expect(r.statusCode).toBe(401);
     expect(r.json()).toMatchObject({ error: { code: 'device_revoked' } });

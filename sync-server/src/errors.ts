@@ -13,7 +13,7 @@ export interface ServiceError {
   readonly status?: number;
 }
 
-export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
+const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   bad_request: 400,
   invalid_json: 400,
   unauthorized: 401,

@@ -22,7 +22,7 @@ export interface AutoDetectTransportOptions {
   readonly usbSysfsRoot?: string;
 }
 
-export function transportFor(
+function transportFor(
   device: DiscoveredDevice,
   options: Pick<AutoDetectTransportOptions, 'loadHid' | 'loadSerial'>,
 ): Transport | undefined {

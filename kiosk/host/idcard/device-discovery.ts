@@ -53,7 +53,7 @@ interface SysfsUsbDevice {
   readonly manufacturer?: string;
 }
 
-export function listSysfsUsbDevices(root = '/sys/bus/usb/devices'): SysfsUsbDevice[] {
+function listSysfsUsbDevices(root = '/sys/bus/usb/devices'): SysfsUsbDevice[] {
   let entries: string[];
   try {
     entries = readdirSync(root);

@@ -17,7 +17,7 @@ export interface GrayImage {
 }
 
 /** Largest image we decode: 40 megapixels, well above a document camera's output. */
-export const MAX_PIXELS = 40_000_000;
+const MAX_PIXELS = 40_000_000;
 
 export type DecodeError = { readonly kind: 'unsupportedImage'; readonly message: string };
 

@@ -20,7 +20,7 @@ export interface CommandResult {
 
 export type RunCommand = (command: string, args: readonly string[]) => Promise<CommandResult>;
 
-export const runCommand: RunCommand = (command, args) =>
+const runCommand: RunCommand = (command, args) =>
   new Promise((resolve) => {
     execFile(command, [...args], { timeout: 15_000, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code =

@@ -19,7 +19,7 @@ export interface FontSlice {
 }
 
 /** Parses `@font-face` blocks with `src: url(...)` and `unicode-range`. */
-export function parseFontSlices(css: string): FontSlice[] {
+function parseFontSlices(css: string): FontSlice[] {
   const slices: FontSlice[] = [];
   for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
     const body = block[1] ?? '';
@@ -38,7 +38,7 @@ export function parseFontSlices(css: string): FontSlice[] {
 }
 
 /** Slices (of one weight) needed to draw the characters of `text`. */
-export function slicesFor(slices: readonly FontSlice[], text: string, weight = 400): FontSlice[] {
+function slicesFor(slices: readonly FontSlice[], text: string, weight = 400): FontSlice[] {
   const candidates = slices.filter((s) => s.weight === weight);
   const needed = new Set<FontSlice>();
   const seen = new Set<number>();

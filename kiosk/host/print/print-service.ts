@@ -40,7 +40,8 @@ export interface PrintService {
   getPrinterStatus(input: PrinterStatusInput): Promise<PrinterStatus>;
 }
 
-export function targetOf(spec: PrintDocumentSpec): PrintTarget {
+function targetOf(spec: PrintDocumentSpec): PrintTarget {
+  if (spec.kind === 'slip') return spec.slip.paper === 'A4' ? 'a4' : 'receipt';
   return spec.kind === 'receipt' ? 'receipt' : 'a4';
 }
 

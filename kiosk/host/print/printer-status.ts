@@ -20,10 +20,7 @@ function has(reasons: readonly string[], ...keywords: string[]): boolean {
   return reasons.some((r) => keywords.some((k) => r === k || r.startsWith(`${k}-`)));
 }
 
-export function statusFromCups(
-  printer: string,
-  { state, reasons }: CupsPrinterState,
-): PrinterStatus {
+function statusFromCups(printer: string, { state, reasons }: CupsPrinterState): PrinterStatus {
   const real = reasons.filter((r) => r !== 'none' && r !== '');
   const errors = real.filter((r) => !r.endsWith('-warning') && !r.endsWith('-report'));
   if (has(errors, 'media-empty', 'media-needed')) return { kind: 'noPaper', printer };

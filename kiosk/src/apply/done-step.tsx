@@ -26,7 +26,7 @@ export interface DoneStepProps {
 }
 
 /** When the center received a case, as its receipt arrives (undefined until then). */
-export function useReceivedAt(caseId: string): string | undefined {
+function useReceivedAt(caseId: string): string | undefined {
   const { db } = useRuntime();
   const [receivedAt, setReceivedAt] = useState<string | undefined>(undefined);
   useEffect(() => {

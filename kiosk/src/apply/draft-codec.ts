@@ -25,7 +25,7 @@ import {
   type IdentityDraft,
 } from './apply-flow';
 
-export const DRAFT_FORMAT = 1;
+const DRAFT_FORMAT = 1;
 
 export function encodeDraft(state: ApplyState): Record<string, unknown> {
   const { photos: _photos, ...draft } = state.draft;

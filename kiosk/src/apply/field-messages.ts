@@ -17,11 +17,11 @@ const ID_NUMBER: Readonly<Record<IdNumberError['kind'], TranslationKey>> = {
   birthDateMismatch: 'kiosk:error.idNumber.birthDateMismatch',
 };
 
-export function idNumberMessage(error: IdNumberError): TranslationKey {
+function idNumberMessage(error: IdNumberError): TranslationKey {
   return ID_NUMBER[error.kind];
 }
 
-export function fieldMessage(error: FieldError): TranslationKey {
+function fieldMessage(error: FieldError): TranslationKey {
   switch (error.field) {
     case 'idNumber':
       return idNumberMessage(error.error);

@@ -35,7 +35,7 @@ export const READER_MESSAGES: Readonly<Record<ReaderMessageKey, TranslationKey>>
 };
 
 /** Whether the reader can read a card now or soon (else: offer the other ways). */
-export function readerUsable(status: ReaderStatus | undefined): boolean {
+function readerUsable(status: ReaderStatus | undefined): boolean {
   return status !== undefined && status.kind !== 'disconnected' && status.kind !== 'error';
 }
 

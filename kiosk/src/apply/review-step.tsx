@@ -53,7 +53,7 @@ function Row({
 }
 
 /** What "read aloud" says, as keys (the voice guide plays clips or speaks per key). */
-export function reviewSpeech(state: ApplyState): TranslationKey[] {
+function reviewSpeech(state: ApplyState): TranslationKey[] {
   const { draft } = state;
   const keys: TranslationKey[] = ['kiosk:review.readIntro'];
   if (draft.caseCategory)

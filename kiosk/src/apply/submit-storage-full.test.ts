@@ -4,7 +4,7 @@
  * stays as it was, and once space is freed the same form goes through.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { listDrafts, type LocalDatabase } from '@pls/shared/db';
+import { isStorageFull, listDrafts, type LocalDatabase } from '@pls/shared/db';
 import { encodeDraft } from './draft-codec';
 import { createDraftKeeper } from './draft-keeper';
 import { applyReducer } from './apply-flow';
@@ -25,7 +25,11 @@ describe('submitting on a full disk', () => {
     const opened = await openTestDatabaseOnDisk(['applications', 'attachment_files', 'drafts']);
     db = opened.db;
     const { disk } = opened;
-    const keeper = createDraftKeeper(opened.db, { now: () => SAMPLE_TODAY });
+    const draftErrors: unknown[] = [];
+    const keeper = createDraftKeeper(opened.db, {
+      now: () => SAMPLE_TODAY,
+      onError: (error) => draftErrors.push(error),
+    });
     let state = applyReducer(sampleDraftState(), {
       type: 'photoAdded',
       photo: {
@@ -58,6 +62,8 @@ describe('submitting on a full disk', () => {
     expect(await opened.db.attachment_files.count().exec()).toBe(0);
     // A save of the draft while the disk is full fails, and leaves the last saved one intact.
     await keeper.save({ ...state, errors: [] });
+    // …and says why, so the visit can call staff (ui/visit.tsx).
+    expect(draftErrors.map(isStorageFull)).toEqual([true]);
     const [kept] = await listDrafts(opened.db, SAMPLE_TODAY);
     expect(kept?.id).toBe(keeper.id);
     expect(kept?.data).toEqual(encodeDraft(state));

@@ -1,7 +1,8 @@
 /**
  * Ask the law: pick a topic or type a few words (pinyin or the Mongolian keyboard), and the
  * kiosk answers from its own knowledge base (offline), each answer with the article it rests
- * on. Not yet here: leaving a question for a lawyer when no answer fits (see the report).
+ * on. "This did not answer me" leaves a question for a lawyer (leave-question-panel); "see my
+ * answer" finds a question left earlier and shows the center's answer (find-question-panel).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { chineseArticleLabel, mongolianArticleLabel } from '@pls/shared/content';
@@ -9,8 +10,11 @@ import { CASE_CATEGORIES, type CaseCategory, type Content } from '@pls/shared/do
 import { familyKey } from '@pls/shared/i18n';
 import { BigButton, OnScreenKeyboard, Text, useLanguage } from '@pls/shared/ui';
 import { useRuntime } from '../ui/runtime';
+import { FindQuestionPanel } from './find-question-panel';
 import { createKnowledgeBase, type KnowledgeAnswer, type KnowledgeBase } from './knowledge-answers';
+import { LeaveQuestionPanel } from './leave-question-panel';
 import '../calculators/calculators.css';
+import '../booking/services.css';
 
 const TOPICS = CASE_CATEGORIES.filter((c) => c !== 'other');
 
@@ -65,13 +69,36 @@ export function AskScreen() {
   const kb = useKnowledgeBase();
   const [words, setWords] = useState('');
   const [asked, setAsked] = useState<{ query: string; topic?: CaseCategory } | undefined>();
+  const [mode, setMode] = useState<'search' | 'leave' | 'find'>('search');
   const answers = useMemo(
     () => (kb && asked ? kb.answer(asked.query, language, asked.topic) : []),
     [kb, asked, language],
   );
+  if (mode !== 'search') {
+    return (
+      <section className="k-svc" data-testid="ask" aria-labelledby="ask-title">
+        <Text as="h2" k="services:ask.title" id="ask-title" className="k-svc__title" />
+        {mode === 'leave' ? (
+          <LeaveQuestionPanel
+            topic={asked?.topic}
+            words={asked?.query ?? words}
+            relatedContentId={answers[0]?.id}
+          />
+        ) : (
+          <FindQuestionPanel />
+        )}
+      </section>
+    );
+  }
   return (
     <section className="k-svc" data-testid="ask" aria-labelledby="ask-title">
       <Text as="h2" k="services:ask.title" id="ask-title" className="k-svc__title" />
+      <BigButton
+        label="services:question.findMine"
+        variant="secondary"
+        className="k-act--find-mine"
+        onPress={() => setMode('find')}
+      />
       <Text as="p" k="services:ask.prompt" />
       <div className="k-svc__row" role="group" data-testid="ask-topics">
         {TOPICS.map((topic) => (
@@ -109,6 +136,14 @@ export function AskScreen() {
         ) : (
           <Text as="p" k="services:ask.none" className="k-svc__strong" />
         )
+      ) : null}
+      {asked && kb ? (
+        <BigButton
+          label="services:question.leave"
+          icon="right"
+          className="k-act--leave-question"
+          onPress={() => setMode('leave')}
+        />
       ) : null}
     </section>
   );

@@ -20,7 +20,7 @@ export interface KnowledgeAnswer {
   readonly citation: Citation | undefined;
 }
 
-export const MAX_ANSWERS = 3;
+const MAX_ANSWERS = 3;
 
 export interface KnowledgeBase {
   answer(query: string, language: Language, category?: CaseCategory): KnowledgeAnswer[];

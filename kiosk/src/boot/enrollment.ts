@@ -5,12 +5,11 @@
  * both the token and the local record are there; with only one, staff enroll it again.
  */
 import type { Result } from '@pls/shared/domain';
-import type { LocalDatabase, LocalValue } from '@pls/shared/db';
+import type { LocalDatabase } from '@pls/shared/db';
 import { describeBridgeError, type KioskApi } from '@pls/shared/protocol';
 import {
   enrollDevice,
   loadDeviceEnrollment,
-  parseDeviceEnrollment,
   type DeviceEnrolled,
   type DeviceEnrollError,
   type DeviceEnrollment,
@@ -27,10 +26,6 @@ export type EnrollError =
   | { readonly kind: 'secretStore'; readonly message: string };
 
 export type KioskSecrets = Pick<KioskApi['secrets'], 'getDeviceToken' | 'setDeviceToken'>;
-
-export function parseEnrollment(value: LocalValue): Enrollment | undefined {
-  return parseDeviceEnrollment('kiosk', value);
-}
 
 function tokenStore(secrets: KioskSecrets): DeviceTokenStore {
   return {

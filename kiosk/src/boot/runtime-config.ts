@@ -7,7 +7,7 @@
 import { err, ok, type Result } from '@pls/shared/domain';
 import { normalizeEnrollCode } from '@pls/shared/protocol';
 
-export const RUNTIME_CONFIG_FILE = 'runtime-config.json';
+const RUNTIME_CONFIG_FILE = 'runtime-config.json';
 
 export interface RuntimeConfig {
   /** http(s) URL of the sync server, without a trailing slash. */
@@ -18,7 +18,7 @@ export interface RuntimeConfig {
   readonly deviceName: string;
 }
 
-export const DEFAULT_DEVICE_NAME = 'kiosk';
+const DEFAULT_DEVICE_NAME = 'kiosk';
 
 function parseServerUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 300) return undefined;

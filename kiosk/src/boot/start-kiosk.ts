@@ -24,7 +24,7 @@ import type { KioskRuntime } from '../ui/runtime';
 import { enrollKiosk, loadEnrollment, type Enrolled, type EnrollError } from './enrollment';
 import type { RuntimeConfig } from './runtime-config';
 
-export const DATABASE_NAME = 'pls-kiosk';
+const DATABASE_NAME = 'pls-kiosk';
 
 export type StartFailure =
   | { readonly kind: 'bridge'; readonly detail: string }

@@ -58,7 +58,7 @@ interface Pending {
   queued: string | undefined;
 }
 
-export class AgentCallError extends Error {
+class AgentCallError extends Error {
   constructor(
     message: string,
     readonly code: number,

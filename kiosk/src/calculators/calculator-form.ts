@@ -37,7 +37,7 @@ export const FIELD_KINDS = {
 } as const satisfies Record<string, FieldKind>;
 export type FieldId = keyof typeof FIELD_KINDS;
 
-export const FIELD_MAX_LENGTH: Readonly<Record<FieldKind, number>> = {
+const FIELD_MAX_LENGTH: Readonly<Record<FieldKind, number>> = {
   money: 16,
   count: 4,
   date: 10,
@@ -141,10 +141,7 @@ function edit(
   };
 }
 
-export function compute(
-  state: CalculatorState,
-  today: CalendarDate,
-): Result<Calculation, InputProblem[]> {
+function compute(state: CalculatorState, today: CalendarDate): Result<Calculation, InputProblem[]> {
   const f = state.fields;
   switch (state.calculator) {
     case 'courtFee':

@@ -47,7 +47,7 @@ export type ApplicationLike = {
 };
 
 /** The receipt rule: a 'received' case update from the center. */
-export function isCenterReceipt(update: Pick<CaseUpdate, 'kind'>): boolean {
+function isCenterReceipt(update: Pick<CaseUpdate, 'kind'>): boolean {
   return update.kind === 'received';
 }
 

@@ -6,7 +6,7 @@
  * screen, and staff can reprint from staff mode.
  */
 import type { Application, DeviceConfig, LocalizedText } from '@pls/shared/domain';
-import type { PrintDocumentSpec } from '@pls/shared/print';
+import type { PrintDocumentSpec, SlipContent } from '@pls/shared/print';
 import {
   describeBridgeError,
   type HostUnavailable,
@@ -52,6 +52,21 @@ export function formSpec(
   return { kind: 'legalAidForm', application, stationName };
 }
 
+/**
+ * A slip on the station's receipt roll, or on A4 when asked for (a document template) or when
+ * the station has no roll printer; none when the station prints neither.
+ */
+export function slipSpec(
+  content: Omit<SlipContent, 'paper'>,
+  settings: PrinterSettings,
+  want: 'roll' | 'A4' = 'roll',
+): PrintDocumentSpec | undefined {
+  const roll = settings.receiptWidth === 'none' ? undefined : settings.receiptWidth;
+  const paper = want === 'roll' && roll ? roll : settings.a4Enabled ? 'A4' : roll;
+  if (paper === undefined) return undefined;
+  return { kind: 'slip', slip: { ...content, paper } };
+}
+
 function outcomeOf(error: PrintError | HostUnavailable): PrintOutcome {
   switch (error.kind) {
     // The agent link is down or the host failed: the same for the resident as a jammed printer.
@@ -72,8 +87,8 @@ export async function printSpec(
   settings: PrinterSettings,
 ): Promise<PrintOutcome> {
   if (spec === undefined) return { kind: 'disabled' };
-  const printerName =
-    spec.kind === 'receipt' ? settings.receiptPrinterName : settings.a4PrinterName;
+  const onRoll = spec.kind === 'receipt' || (spec.kind === 'slip' && spec.slip.paper !== 'A4');
+  const printerName = onRoll ? settings.receiptPrinterName : settings.a4PrinterName;
   const result = await print.printDocument({
     document: spec,
     copies: 1,

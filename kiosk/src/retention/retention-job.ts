@@ -24,7 +24,7 @@ export interface RetentionJob {
   stop(): void;
 }
 
-export const RETENTION_INTERVAL_MS = 10 * 60_000;
+const RETENTION_INTERVAL_MS = 10 * 60_000;
 
 export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
   const { db } = options;

@@ -21,7 +21,7 @@ export interface PurgeReport {
 }
 
 /** The same document without its personal fields; the schema stays satisfied. */
-export function withoutPersonalData(application: Application, at: Date): Application {
+function withoutPersonalData(application: Application, at: Date): Application {
   const { applicant: _applicant, ...rest } = application;
   return { ...rest, description: '', piiPurgedAt: at.toISOString(), updatedAt: at.toISOString() };
 }

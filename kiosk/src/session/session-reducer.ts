@@ -9,7 +9,15 @@
  * ends the visit and with it staff mode.
  */
 /** Every service a resident can open from Home (the services/ feature folders add theirs). */
-export const SERVICE_SCREENS = ['apply', 'track', 'ask', 'urgent', 'calculators'] as const;
+const SERVICE_SCREENS = [
+  'apply',
+  'track',
+  'ask',
+  'urgent',
+  'calculators',
+  'book',
+  'templates',
+] as const;
 export type ServiceScreen = (typeof SERVICE_SCREENS)[number];
 
 function isService(kind: Screen['kind']): kind is ServiceScreen {

@@ -27,7 +27,7 @@ export interface StaffCallLog {
   subscribe(listener: () => void): () => void;
 }
 
-export const MAX_KEPT_CALLS = 50;
+const MAX_KEPT_CALLS = 50;
 
 export function createStaffCallLog(): StaffCallLog {
   let calls: readonly StaffCall[] = [];

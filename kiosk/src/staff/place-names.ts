@@ -15,6 +15,8 @@ export const SCREEN_NAMES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
+  book: 'services:booking.title',
+  templates: 'services:templates.title',
   staffPin: 'kiosk:staff.pin.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:leave.title',
@@ -37,7 +39,7 @@ export const PROBLEM_NAMES: Readonly<Record<NonNullable<CallPlace['problem']>, T
   storageFull: 'kiosk:staff.calls.problem.storageFull',
 };
 
-export function isApplyStep(step: string): step is ApplyStep {
+function isApplyStep(step: string): step is ApplyStep {
   return (APPLY_STEPS as readonly string[]).includes(step);
 }
 

@@ -80,5 +80,7 @@ export function RefusedPanel() {
     const subscription = sync.outbox$.subscribe(setItems);
     return () => subscription.unsubscribe();
   }, [sync]);
+  // Only when there is something to see: the dashboard's panels share one screen.
+  if (!items.some((item) => item.state === 'rejected')) return null;
   return <RefusedList items={items} />;
 }

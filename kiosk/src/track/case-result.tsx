@@ -12,14 +12,14 @@ import type { CaseView } from './case-lookup';
 import { useSyncStatus } from '../ui/runtime';
 
 /** Which freshness sentence, and its "N minutes ago". */
-export function freshnessOf(status: SyncStatus): { key: TranslationKey; at: string | null } {
+function freshnessOf(status: SyncStatus): { key: TranslationKey; at: string | null } {
   if (status.lastSyncedAt === null) return { key: 'kiosk:track.freshness.never', at: null };
   if (status.kind === 'upToDate')
     return { key: 'kiosk:track.freshness.upToDate', at: status.lastSyncedAt };
   return { key: 'kiosk:track.freshness.stale', at: status.lastSyncedAt };
 }
 
-export function Freshness() {
+function Freshness() {
   const status = useSyncStatus();
   const { t } = useT();
   const { language } = useLanguage();

@@ -22,8 +22,8 @@ interface Tile {
   readonly icon: string;
 }
 
-/** In reading order; the home grid is one row on a landscape screen and 2 wide on a portrait one. */
-export const HOME_TILES: readonly Tile[] = [
+/** In reading order; the home grid is 4 wide on a landscape screen and 3 wide on a portrait one. */
+const HOME_TILES: readonly Tile[] = [
   {
     service: 'apply',
     label: 'kiosk:home.apply',
@@ -46,11 +46,25 @@ export const HOME_TILES: readonly Tile[] = [
     icon: 'M4 4.5h16v11H10l-4 4v-4H4z M12 8v.5 M12 10.5v2.5',
   },
   {
+    service: 'book',
+    label: 'services:home.book',
+    hint: 'services:home.bookHint',
+    tone: 'paper',
+    icon: 'M4 5.5h16v15H4z M4 10h16 M8 3v5 M16 3v5 M8 14h3v3H8z',
+  },
+  {
     service: 'calculators',
     label: 'services:home.calculators',
     hint: 'services:home.calculatorsHint',
     tone: 'paper',
     icon: 'M5 2.5h14v19H5z M8 6h8v3H8z M8 13h1 M11.5 13h1 M15 13h1 M8 17h1 M11.5 17h1 M15 17h1',
+  },
+  {
+    service: 'templates',
+    label: 'services:home.templates',
+    hint: 'services:home.templatesHint',
+    tone: 'paper',
+    icon: 'M6 2.5h9l4 4v15H6v-19Z M15 2.5v4h4 M9 12h7 M9 16h4 M13.5 19.5l5-5 1.5 1.5-5 5H13.5z',
   },
   {
     service: 'urgent',

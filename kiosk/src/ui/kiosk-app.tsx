@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { i18n } from 'i18next';
 import { EMPTY_MANIFEST, createVoiceGuide, type VoiceGuide } from '@pls/shared/voice';
+import { textOfKey } from '@pls/shared/i18n';
 import { UiProvider } from '@pls/shared/ui';
 import { RuntimeProvider, useDeviceSettings, type KioskRuntime } from './runtime';
 import { Visit } from './visit';
@@ -20,7 +21,7 @@ function Visits({ i18n, voice }: { i18n: i18n; voice: VoiceGuide }) {
     () =>
       createVoiceGuide({
         manifest: EMPTY_MANIFEST,
-        textOf: (key, lang) => i18n.t(key as never, { lng: lang }) as string,
+        textOf: (key, lang) => textOfKey(i18n, key, lang),
         clipUrl: (file) => file,
         createAudio: () => {
           throw new Error('no audio in caption-only mode');

@@ -4,9 +4,9 @@
  * "finish" after submitting, and on leaving a form; the app then mounts a new one, so nothing
  * of the last person can show up for the next (see App).
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Application } from '@pls/shared/domain';
-import type { Draft } from '@pls/shared/db';
+import { isStorageFull, type Draft } from '@pls/shared/db';
 import type { TranslationKey } from '@pls/shared/i18n';
 import { BigButton, IdleGuard, PageFrame, Text, useInputGuard } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
@@ -26,6 +26,14 @@ import { StaffPinScreen } from '../staff/staff-pin-screen';
 import { StaffScreen } from '../staff/staff-screen';
 import { TrackScreen } from '../track/track-screen';
 
+// Loaded when first opened, so the home screen's JavaScript stays small.
+const BookingScreen = lazy(() =>
+  import('../booking/booking-screen').then((m) => ({ default: m.BookingScreen })),
+);
+const TemplatesScreen = lazy(() =>
+  import('../templates/templates-screen').then((m) => ({ default: m.TemplatesScreen })),
+);
+
 const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   home: 'common:app.title',
   apply: 'kiosk:apply.frameTitle',
@@ -33,6 +41,8 @@ const TITLES: Readonly<Record<Screen['kind'], TranslationKey>> = {
   ask: 'services:ask.title',
   urgent: 'services:urgent.title',
   calculators: 'services:calculators.title',
+  book: 'services:booking.title',
+  templates: 'services:templates.title',
   staffPin: 'kiosk:staff.title',
   staff: 'kiosk:staff.title',
   leave: 'kiosk:apply.frameTitle',
@@ -54,15 +64,23 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
   const [trackBack, setTrackBack] = useState(0);
   const [dirty, setDirty] = useState(false);
   const ended = useRef(false);
+  const storageCallRaised = useRef(false);
 
   // Keep the form as a draft after every change (consent first: nothing is stored before it).
   useEffect(() => {
     if (!apply.draft.consent || apply.step === 'done' || ended.current) return;
     keeper.current ??= createDraftKeeper(db, {
-      onError: (e) => console.error('draft not saved', e),
+      onError: (e) => {
+        console.error('draft not saved', e);
+        // A full disk: the form stays on screen, but staff must free space before submitting.
+        if (isStorageFull(e) && !storageCallRaised.current) {
+          storageCallRaised.current = true;
+          staffCalls.raise({ screen: 'apply', problem: 'storageFull' });
+        }
+      },
     });
     void keeper.current.save(apply);
-  }, [apply, db]);
+  }, [apply, db, staffCalls]);
 
   const consentGiven = apply.draft.consent !== undefined;
   useEffect(() => {
@@ -136,6 +154,8 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
     case 'ask':
     case 'urgent':
     case 'calculators':
+    case 'book':
+    case 'templates':
       onBack = () => dispatchSession({ type: 'home' });
       break;
     case 'home':
@@ -236,6 +256,11 @@ export function Visit({ onEnded }: { onEnded: (why: VisitEnd) => void }) {
         ) : null}
         {screen.kind === 'calculators' ? <CalculatorsScreen /> : null}
         {screen.kind === 'ask' ? <AskScreen /> : null}
+        {screen.kind === 'book' || screen.kind === 'templates' ? (
+          <Suspense fallback={<Text as="p" k="services:loading" />}>
+            {screen.kind === 'book' ? <BookingScreen /> : <TemplatesScreen />}
+          </Suspense>
+        ) : null}
         {screen.kind === 'staffPin' ? (
           <StaffPinScreen
             purpose={screen.purpose}

@@ -23,7 +23,7 @@ export interface UrgentSituation {
   readonly articles: readonly string[];
 }
 
-export const URGENT_SITUATIONS: readonly UrgentSituation[] = [
+const URGENT_SITUATIONS: readonly UrgentSituation[] = [
   {
     id: 'violence',
     title: 'services:urgent.violence.title',

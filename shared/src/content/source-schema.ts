@@ -20,6 +20,7 @@ import {
   phoneField,
   regionCodeField,
   slugField,
+  stationScheduleSchema,
   timestampField,
   type Result,
 } from '../domain/index';
@@ -265,6 +266,7 @@ export const directorySourceSchema = {
           },
           specialties: categoriesSchema,
           videoConsultation: { type: 'boolean' },
+          schedule: stationScheduleSchema,
         },
         required: [
           'id',

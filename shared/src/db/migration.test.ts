@@ -2,7 +2,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
 import { applicationSchema } from '../domain/schemas/applications';
-import { sampleApplication } from '../testing/sample-documents';
+import { appointmentSchema } from '../domain/schemas/appointments';
+import { directoryEntrySchema } from '../domain/schemas/directory';
+import { questionSchema } from '../domain/schemas/questions';
+import {
+  sampleApplication,
+  sampleAppointment,
+  sampleDirectoryEntry,
+  sampleQuestion,
+} from '../testing/sample-documents';
 import { createLocalDatabase } from './create-local-database';
 
 const KEY = 'test-key-not-a-real-secret-0123';
@@ -46,6 +54,54 @@ describe('schema migration', () => {
         const original = apps.find((a) => a.id === doc.id)!;
         expect(doc).toEqual({ ...original, schemaVersion: 1 });
       }
+    } finally {
+      await v1.close();
+    }
+  });
+});
+
+/** The v0 shape of a schema: the given optional fields removed, version 0. */
+function v0Of(schema: { properties: object }, added: string): object {
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties).filter(([name]) => name !== added),
+  );
+  return { ...schema, version: 0, properties };
+}
+
+describe('v0 → v1 of questions, appointments and directory (optional fields added)', () => {
+  it('keeps every v0 document exactly as it was, and v1 documents take the new fields', async () => {
+    const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange });
+    const v0 = await createLocalDatabase({
+      name: 'migrate-services',
+      storage,
+      encryptionKey: KEY,
+      schemaOverrides: {
+        questions: { schema: v0Of(questionSchema, 'callbackTime'), migrationStrategies: {} },
+        appointments: { schema: v0Of(appointmentSchema, 'slotTime'), migrationStrategies: {} },
+        directory: { schema: v0Of(directoryEntrySchema, 'schedule'), migrationStrategies: {} },
+      },
+    });
+    const question = sampleQuestion();
+    const appointment = sampleAppointment();
+    const station = sampleDirectoryEntry();
+    await v0.questions!.insert(question);
+    await v0.appointments!.insert(appointment);
+    await v0.directory!.insert(station);
+    await v0.close();
+
+    const v1 = await createLocalDatabase({ name: 'migrate-services', storage, encryptionKey: KEY });
+    try {
+      expect(v1.questions!.schema.version).toBe(1);
+      expect(v1.appointments!.schema.version).toBe(1);
+      expect(v1.directory!.schema.version).toBe(1);
+      expect((await v1.questions!.findOne(question.id).exec())!.toMutableJSON()).toEqual(question);
+      expect((await v1.appointments!.findOne(appointment.id).exec())!.toMutableJSON()).toEqual(
+        appointment,
+      );
+      expect((await v1.directory!.findOne(station.id).exec())!.toMutableJSON()).toEqual(station);
+      const later = sampleQuestion({ callbackTime: 'afternoon' });
+      await v1.questions!.insert(later);
+      expect((await v1.questions!.findOne(later.id).exec())!.callbackTime).toBe('afternoon');
     } finally {
       await v1.close();
     }

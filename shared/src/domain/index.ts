@@ -25,3 +25,4 @@ export * from './phone';
 export * from './text-input';
 export * from './json-schema';
 export * from './is-record';
+export * from './booking-slots';

@@ -43,6 +43,10 @@ export const SEXES = ['male', 'female', 'unknown'] as const;
 export const DEVICE_KINDS = ['kiosk', 'tv'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
+/** Why the center revoked a device; the console and the device say it in their language. */
+export const REVOKE_REASONS = ['lost', 'stolen', 'replaced', 'retired', 'misuse'] as const;
+export type RevokeReason = (typeof REVOKE_REASONS)[number];
+
 export const CONTENT_KINDS = [
   'law_article',
   'faq',

@@ -42,6 +42,22 @@ export function createI18n(options: CreateI18nOptions = {}): i18n {
   return instance;
 }
 
+/**
+ * The text of a key that arrives as data rather than as a typed literal (a voice manifest's
+ * keys, a list of keys a test walks, a component's `k` prop), with its placeholder values.
+ * i18next looks it up the same way; a missing key reads as the key itself.
+ */
+export function textOfKey(
+  instance: i18n,
+  key: string,
+  language: Language,
+  values?: Readonly<Record<string, unknown>>,
+): string {
+  // i18next types `t` for literal keys and their own values only: a key known only at run
+  // time needs this one cast. The locale test checks the strings' placeholders instead.
+  return instance.t(key as never, { ...values, lng: language }) as string;
+}
+
 /** The language an instance shows now, as one of ours. */
 export function currentLanguage(instance: i18n): Language {
   const code = instance.resolvedLanguage ?? instance.language;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from './create-i18n';
+import { createI18n, textOfKey } from './create-i18n';
 import { ERROR_CODE_FAMILIES } from './error-codes';
 import {
   ERROR_FAMILY_OF,
@@ -23,7 +23,7 @@ describe('errorMessageKey', () => {
     const i18n = createI18n({ language });
     await i18n.changeLanguage(language);
     // Keys here come from the families at run time; the typed `t` cannot know them statically.
-    const t = (key: string): string => i18n.t(key as never);
+    const t = (key: string): string => textOfKey(i18n, key, language);
     const unknown = t(UNKNOWN_ERROR_KEY);
     for (const source of SOURCES) {
       for (const code of ERROR_CODE_FAMILIES[ERROR_FAMILY_OF[source]]) {

@@ -13,7 +13,14 @@ import {
   QUESTION_STATUSES,
 } from '../domain/case-status';
 import { FEEDBACK_TAGS } from '../domain/schemas/feedback';
-import { CASE_CATEGORIES, HARDSHIP_BASES, IDENTITY_SOURCES, SEXES } from '../domain/vocabulary';
+import {
+  CASE_CATEGORIES,
+  DEVICE_KINDS,
+  HARDSHIP_BASES,
+  IDENTITY_SOURCES,
+  REVOKE_REASONS,
+  SEXES,
+} from '../domain/vocabulary';
 import { ERROR_CODE_FAMILIES } from './error-codes';
 
 /** Digits a voice prompt can read one by one (ID numbers end in X). */
@@ -99,6 +106,8 @@ export const KEY_FAMILIES = {
   'domain:nation': NATION_CODES,
   'common:digit': SPOKEN_DIGITS,
   'common:fontSize': FONT_SIZES,
+  'console:fleet.kind': DEVICE_KINDS,
+  'console:fleet.reason': REVOKE_REASONS,
   // What every error code says to a person (error-messages.ts: errorMessageKey).
   ...ERROR_CODE_FAMILIES,
 } as const satisfies Readonly<Record<string, readonly string[]>>;

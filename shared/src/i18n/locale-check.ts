@@ -57,7 +57,7 @@ export interface LocaleProblem {
 }
 
 /** Top-level keys of a namespace file that hold notes about the file, not strings to show. */
-export const RESERVED_FILE_KEYS: readonly string[] = ['meta'];
+const RESERVED_FILE_KEYS: readonly string[] = ['meta'];
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const MONGOLIAN_LETTER = /[\u1820-\u18AA]/u;

@@ -6,3 +6,4 @@ export * from './print-css';
 export * from './receipt';
 export * from './legal-aid-form';
 export * from './render';
+export * from './slip';

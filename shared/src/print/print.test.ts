@@ -100,3 +100,78 @@ describe('print documents', () => {
     expect(parsePrintDocumentSpec('receipt')).toMatchObject({ ok: false });
   });
 });
+
+describe('slips', () => {
+  const fontCss = () => '';
+  const stationName = { zh: '白音锡勒站', mn: 'ᠪᠠᠶᠠᠨ ᠰᠢᠯᠢ', mnStatus: 'draft' } as const;
+  it('prints a Chinese answer slip on A4 with its sections, code and 12348', () => {
+    const code = sampleTrackingCode('kiosk-slip-unit');
+    const spec = unwrap(
+      parsePrintDocumentSpec({
+        kind: 'slip',
+        slip: {
+          paper: 'A4',
+          language: 'zh-Hans',
+          title: '答复单',
+          trackingCode: code,
+          stationName,
+          issuedAt: '2026-12-04T09:30:00Z',
+          sections: [
+            { heading: '您的问题', lines: [{ text: '老板欠我三个月工资' }] },
+            {
+              heading: '律师的答复',
+              lines: [{ label: '答复人', text: '巴图' }, { text: '可以申请劳动仲裁。' }],
+            },
+          ],
+        },
+      }),
+    );
+    const doc = renderPrintDocument(spec, { labels, fontCss });
+    expect(doc.paper).toMatchObject({ kind: 'sheet', widthMm: 210 });
+    expect(doc.title).toContain('答复单');
+    expect(doc.html).toContain('可以申请劳动仲裁。');
+    expect(doc.html).toContain('答复人：');
+    expect(doc.html).toContain('12348');
+    expect(doc.html).toContain(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
+  });
+
+  it('writes a Mongolian slip in vertical columns on the roll', () => {
+    const spec = unwrap(
+      parsePrintDocumentSpec({
+        kind: 'slip',
+        slip: {
+          paper: '80mm',
+          language: 'mn-Mong',
+          title: 'ᠬᠠᠷᠢᠭᠤ',
+          stationName,
+          issuedAt: '2026-12-04T09:30:00Z',
+          sections: [{ lines: [{ text: 'ᠬᠠᠤᠯᠢ' }] }],
+        },
+      }),
+    );
+    const doc = renderPrintDocument(spec, { labels, fontCss });
+    expect(doc.paper).toEqual({ kind: 'roll', widthMm: 80 });
+    expect(doc.html).toContain('class="mn-block mn-fit"');
+    expect(doc.html).toContain('class="mn-v" lang="mn-Mong"');
+  });
+
+  it('refuses a slip with a bad paper, no title or an oversized line', () => {
+    const base = {
+      paper: 'A4',
+      language: 'zh-Hans',
+      title: '答复单',
+      stationName,
+      issuedAt: '2026-12-04T09:30:00Z',
+      sections: [],
+    };
+    expect(parsePrintDocumentSpec({ kind: 'slip', slip: { ...base, paper: 'A3' } }).ok).toBe(false);
+    expect(parsePrintDocumentSpec({ kind: 'slip', slip: { ...base, title: ' ' } }).ok).toBe(false);
+    expect(
+      parsePrintDocumentSpec({
+        kind: 'slip',
+        slip: { ...base, sections: [{ lines: [{ text: 'x'.repeat(5001) }] }] },
+      }).ok,
+    ).toBe(false);
+    expect(parsePrintDocumentSpec({ kind: 'slip', slip: base }).ok).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { LegalAidForm } from './legal-aid-form';
 import type { PrintLabelSet } from './labels';
 import { BASE_CSS, PAGE_STYLE_ID, pageRule, type PrintFontCss } from './print-css';
 import { Receipt } from './receipt';
+import { Slip } from './slip';
 import { paperOf, type Paper, type PrintDocumentSpec } from './spec';
 
 export interface RenderOptions {
@@ -54,6 +55,12 @@ export function renderPrintDocument(
         />,
       );
       title = `${zh.form.title} ${formatTrackingCode(spec.application.trackingCode)}`;
+      break;
+    case 'slip':
+      body = renderToStaticMarkup(<Slip slip={spec.slip} labels={options.labels} />);
+      title = spec.slip.trackingCode
+        ? `${spec.slip.title} ${formatTrackingCode(spec.slip.trackingCode)}`
+        : spec.slip.title;
       break;
     default:
       return throwIllegalValue(spec);

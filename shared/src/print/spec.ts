@@ -26,13 +26,39 @@ export interface ReceiptContent {
   readonly issuedAt: string;
 }
 
+export const SLIP_PAPERS = ['A4', '80mm', '58mm'] as const;
+export type SlipPaper = (typeof SLIP_PAPERS)[number];
+
+export interface SlipLine {
+  readonly label?: string;
+  readonly text: string;
+}
+
+export interface SlipSection {
+  readonly heading?: string;
+  readonly lines: readonly SlipLine[];
+}
+
+/** A page of text the kiosk composed in `language` (see slip.tsx). */
+export interface SlipContent {
+  readonly paper: SlipPaper;
+  readonly language: Language;
+  readonly title: string;
+  readonly sections: readonly SlipSection[];
+  readonly trackingCode?: TrackingCode;
+  readonly stationName: LocalizedText;
+  /** ISO timestamp; printed as its day in China Standard Time. */
+  readonly issuedAt: string;
+}
+
 export type PrintDocumentSpec =
   | { readonly kind: 'receipt'; readonly paper: ReceiptPaper; readonly receipt: ReceiptContent }
   | {
       readonly kind: 'legalAidForm';
       readonly application: Application;
       readonly stationName: LocalizedText;
-    };
+    }
+  | { readonly kind: 'slip'; readonly slip: SlipContent };
 
 export type PrintDocumentKind = PrintDocumentSpec['kind'];
 
@@ -49,6 +75,10 @@ export function paperOf(spec: PrintDocumentSpec): Paper {
       return { kind: 'roll', widthMm: spec.paper === '80mm' ? 80 : 58 };
     case 'legalAidForm':
       return A4;
+    case 'slip':
+      return spec.slip.paper === 'A4'
+        ? A4
+        : { kind: 'roll', widthMm: spec.slip.paper === '80mm' ? 80 : 58 };
   }
 }
 
@@ -142,5 +172,90 @@ export function parsePrintDocumentSpec(
     if (issues.length > 0 || !application.ok) return err(issues);
     return ok({ kind: 'legalAidForm', application: application.value, stationName });
   }
-  return err([{ path: '/kind', message: 'must be receipt or legalAidForm' }]);
+  if (raw['kind'] === 'slip') return parseSlip(raw['slip'], issues);
+  return err([{ path: '/kind', message: 'must be receipt, legalAidForm or slip' }]);
+}
+
+const SLIP_LIMITS = { title: 200, sections: 40, lines: 80, label: 200, text: 5000 } as const;
+
+function boundedText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function parseSlip(
+  raw: unknown,
+  issues: SpecIssue[],
+): Result<PrintDocumentSpec, readonly SpecIssue[]> {
+  if (!isRecord(raw)) return err([{ path: '/slip', message: 'required' }]);
+  if (!(SLIP_PAPERS as readonly unknown[]).includes(raw['paper'])) {
+    issues.push({ path: '/slip/paper', message: `must be one of ${SLIP_PAPERS.join(', ')}` });
+  }
+  if (!(LANGUAGES as readonly unknown[]).includes(raw['language'])) {
+    issues.push({ path: '/slip/language', message: `must be one of ${LANGUAGES.join(', ')}` });
+  }
+  const title = raw['title'];
+  if (!boundedText(title, SLIP_LIMITS.title) || title.trim() === '') {
+    issues.push({ path: '/slip/title', message: `1-${SLIP_LIMITS.title} characters` });
+  }
+  const sections: SlipSection[] = [];
+  const rawSections = raw['sections'];
+  if (!Array.isArray(rawSections) || rawSections.length > SLIP_LIMITS.sections) {
+    issues.push({ path: '/slip/sections', message: `an array of ≤ ${SLIP_LIMITS.sections}` });
+  } else {
+    rawSections.forEach((section: unknown, i) => {
+      const path = `/slip/sections/${i}`;
+      if (!isRecord(section) || !Array.isArray(section['lines'])) {
+        issues.push({ path, message: 'must be {heading?, lines}' });
+        return;
+      }
+      const heading = section['heading'];
+      if (heading !== undefined && !boundedText(heading, SLIP_LIMITS.label)) {
+        issues.push({ path: `${path}/heading`, message: `≤ ${SLIP_LIMITS.label} characters` });
+      }
+      const lines: SlipLine[] = [];
+      const rawLines = section['lines'] as unknown[];
+      if (rawLines.length > SLIP_LIMITS.lines) {
+        issues.push({ path: `${path}/lines`, message: `≤ ${SLIP_LIMITS.lines} lines` });
+      }
+      rawLines.forEach((line, j) => {
+        const label = isRecord(line) ? line['label'] : undefined;
+        const text = isRecord(line) ? line['text'] : undefined;
+        if (
+          !boundedText(text, SLIP_LIMITS.text) ||
+          (label !== undefined && !boundedText(label, SLIP_LIMITS.label))
+        ) {
+          issues.push({ path: `${path}/lines/${j}`, message: 'must be {label?, text}' });
+          return;
+        }
+        lines.push(label === undefined ? { text } : { label, text });
+      });
+      sections.push(typeof heading === 'string' ? { heading, lines } : { lines });
+    });
+  }
+  let trackingCode: TrackingCode | undefined;
+  if (raw['trackingCode'] !== undefined) {
+    const code = parseTrackingCode(
+      typeof raw['trackingCode'] === 'string' ? raw['trackingCode'] : '',
+    );
+    if (code.ok) trackingCode = code.value;
+    else issues.push({ path: '/slip/trackingCode', message: 'not a valid tracking code' });
+  }
+  const issuedAt = raw['issuedAt'];
+  if (typeof issuedAt !== 'string' || issuedAt.length > 40 || Number.isNaN(Date.parse(issuedAt))) {
+    issues.push({ path: '/slip/issuedAt', message: 'must be an ISO timestamp' });
+  }
+  const stationName = parseLocalizedText(raw['stationName'], '/slip/stationName', issues);
+  if (issues.length > 0) return err(issues);
+  return ok({
+    kind: 'slip',
+    slip: {
+      paper: raw['paper'] as SlipPaper,
+      language: raw['language'] as Language,
+      title: title as string,
+      sections,
+      ...(trackingCode === undefined ? {} : { trackingCode }),
+      stationName,
+      issuedAt: issuedAt as string,
+    },
+  });
 }

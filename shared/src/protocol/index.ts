@@ -3,3 +3,4 @@ export * from './sync-errors';
 export * from './enrollment';
 export * from './kiosk-bridge/index';
 export * from './snapshot';
+export * from './heartbeat';

@@ -13,12 +13,12 @@ import type { SyncCheckpoint } from '../protocol/index';
 import { documentFingerprint } from './fingerprint';
 import { computeOutbox, type OutboxItem, type PushedCheck } from './outbox';
 
-export const OUTBOX_DEBOUNCE_MS = 100;
+const OUTBOX_DEBOUNCE_MS = 100;
 
 type Replications = ReadonlyMap<CollectionName, RxReplicationState<unknown, SyncCheckpoint>>;
 
 /** Which of these documents the server holds in exactly this state. */
-export function pushedCheck(replications: Replications): PushedCheck {
+function pushedCheck(replications: Replications): PushedCheck {
   return async (collection, docs) => {
     const internal = replications.get(collection)?.internalReplicationState;
     if (!internal || docs.length === 0) return new Set();

@@ -35,6 +35,7 @@ import { createSyncHttp } from './sync-http';
 import { createSyncStatusStore } from './sync-status-store';
 import { startUploadScheduler } from './upload-scheduler';
 import { withSnapshot, type SnapshotOutcome } from './snapshot-pull';
+import { startHeartbeat } from './heartbeat';
 
 export interface StartReplicationOptions {
   readonly db: LocalDatabase;
@@ -66,6 +67,9 @@ export interface StartReplicationOptions {
    */
   readonly snapshots?: boolean;
   readonly snapshotTaken?: (collection: CollectionName, outcome: SnapshotOutcome) => void;
+  /** Sent in the heartbeat header (protocol/heartbeat.ts) for the console's fleet page. */
+  readonly appVersion?: string;
+  readonly contentVersion?: () => string | undefined;
 }
 
 export interface SyncHandle {
@@ -92,10 +96,15 @@ export async function startReplication(options: StartReplicationOptions): Promis
   const { db } = options;
   const clock = options.clock ?? SYSTEM_CLOCK;
   const online = options.online ?? BROWSER_ONLINE_SOURCE;
+  const heartbeat = startHeartbeat({
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    ...(options.contentVersion ? { contentVersion: options.contentVersion } : {}),
+  });
   const http = createSyncHttp({
     serverUrl: options.serverUrl,
     token: options.token,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    heartbeat: heartbeat.header,
   });
   const gate = new RetryGate(options.backoff ?? DEFAULT_BACKOFF, clock, options.random);
   let stopped = false;
@@ -212,6 +221,13 @@ export async function startReplication(options: StartReplicationOptions): Promis
   });
 
   status.follow([...replications.values()]);
+  const outbox$ = outboxStream({
+    db,
+    replications,
+    rejectedCount$: status.rejectedCount$,
+    now: () => clock.now(),
+  });
+  heartbeat.follow(outbox$, status.status$);
   const stopOnline = online.subscribe((isOnline) => {
     status.setOnline(isOnline);
     if (isOnline) {
@@ -243,12 +259,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
     get status() {
       return status.status;
     },
-    outbox$: outboxStream({
-      db,
-      replications,
-      rejectedCount$: status.rejectedCount$,
-      now: () => clock.now(),
-    }),
+    outbox$,
     async syncNow() {
       const since = clock.now();
       gate.release();
@@ -289,6 +300,7 @@ export async function startReplication(options: StartReplicationOptions): Promis
       for (const stream of streams.values()) stream.complete();
       await streamStopped;
       await uploads.stop();
+      heartbeat.stop();
       status.stop();
     },
     replications,

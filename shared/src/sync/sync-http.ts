@@ -6,6 +6,7 @@
 import type { CollectionName } from '../domain/collections';
 import { err, ok, type Result } from '../domain/result';
 import {
+  HEARTBEAT_HEADER,
   parseApiErrorBody,
   parsePullResponse,
   parsePushResponse,
@@ -41,6 +42,8 @@ export interface SyncHttpOptions {
   readonly fetch?: typeof fetch;
   /** A request without an answer after this long counts as unreachable. */
   readonly timeoutMs?: number;
+  /** The heartbeat header's value (protocol/heartbeat.ts), sent with every pull and probe. */
+  readonly heartbeat?: () => string;
 }
 
 /** A pull's answer: new documents (with the answer's ETag), or a 304 for the ETag sent. */
@@ -105,6 +108,10 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const auth = { authorization: `Bearer ${options.token}` };
+  const withHeartbeat = (): Record<string, string> => {
+    const value = options.heartbeat?.();
+    return value ? { ...auth, [HEARTBEAT_HEADER]: value } : auth;
+  };
 
   async function request(url: string, init: RequestInit): Promise<Result<Response, HttpFailure>> {
     const controller = new AbortController();
@@ -139,7 +146,7 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
         params.set('id', checkpoint.id);
       }
       const sent = await request(`${base}/api/sync/${collection}/pull?${params}`, {
-        headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) },
+        headers: { ...withHeartbeat(), ...(etag ? { 'if-none-match': etag } : {}) },
       });
       if (!sent.ok) return sent;
       const response = sent.value;
@@ -172,7 +179,7 @@ export function createSyncHttp(options: SyncHttpOptions): SyncHttp {
       // A position past any feed: answered from memory, costs the server nothing.
       const sent = await request(
         `${base}/api/sync/device_config/pull?seq=999999999999999&limit=1`,
-        { headers: auth },
+        { headers: withHeartbeat() },
       );
       if (!sent.ok) return sent;
       if (!sent.value.ok) return err(await failureOf(sent.value));

@@ -11,7 +11,7 @@ export interface UploadScheduler {
   stop(): Promise<void>;
 }
 
-export const UPLOAD_DEBOUNCE_MS = 200;
+const UPLOAD_DEBOUNCE_MS = 200;
 
 export function startUploadScheduler(options: {
   readonly upload: () => Promise<unknown>;

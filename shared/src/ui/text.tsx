@@ -7,7 +7,7 @@
 import type { ElementType } from 'react';
 import { useT } from './use-t';
 import { pickText, type LocalizedText } from '../domain/localized-text';
-import { currentLanguage } from '../i18n/create-i18n';
+import { currentLanguage, textOfKey } from '../i18n/create-i18n';
 import { HTML_LANG, type Language } from '../i18n/languages';
 import type { TranslationKey } from '../i18n/typed-keys';
 import { splitScriptRuns, UPRIGHT_DIGITS_MAX } from './script-runs';
@@ -37,13 +37,14 @@ export type TextProps = Common &
   );
 
 export function Text(props: TextProps) {
-  const { t, i18n } = useT();
+  // useT subscribes the component to language changes.
+  const { i18n } = useT();
   const language = props.lang ?? currentLanguage(i18n);
   let text: string;
   let textLanguage: Language = language;
   if (props.k !== undefined) {
     // A typed key; values are checked by the strings' own placeholders in the locale test.
-    text = t(props.k, { ...props.values, lng: language } as never) as string;
+    text = textOfKey(i18n, props.k, language, props.values);
   } else if (props.text !== undefined) {
     const picked = pickText(props.text, language);
     text = picked.text;
@@ -140,10 +141,10 @@ export type BilingualTextProps = Pick<Common, 'as' | 'className'> &
  * vertical beside it. For the language choice, signs and staff screens.
  */
 export function BilingualText(props: BilingualTextProps) {
-  const { t } = useT();
+  const { i18n } = useT();
   const textOf = (language: Language) =>
     props.k !== undefined
-      ? (t(props.k, { ...props.values, lng: language } as never) as string)
+      ? textOfKey(i18n, props.k, language, props.values)
       : pickText(props.text, language).text;
   const mn = textOf('mn-Mong');
   const Element = (props.as ?? 'span') as ElementType;

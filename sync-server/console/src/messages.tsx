@@ -3,7 +3,7 @@ import type { TranslationKey } from '@pls/shared/i18n';
 import { Text } from '@pls/shared/ui';
 import type { ApiFailure } from './api';
 
-export function failureKey(failure: ApiFailure): TranslationKey {
+function failureKey(failure: ApiFailure): TranslationKey {
   switch (failure.code) {
     case 'invalid_form':
       return 'console:error.invalidForm';

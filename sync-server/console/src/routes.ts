@@ -4,7 +4,10 @@ export type Route =
   | { readonly page: 'case'; readonly trackingCode: string }
   | { readonly page: 'users' }
   | { readonly page: 'audit' }
-  | { readonly page: 'password' };
+  | { readonly page: 'password' }
+  | { readonly page: 'stations' }
+  | { readonly page: 'devices' }
+  | { readonly page: 'dashboard' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.replace(/^\/console\/?/, '');
@@ -13,6 +16,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === 'users') return { page: 'users' };
   if (rest === 'audit') return { page: 'audit' };
   if (rest === 'password') return { page: 'password' };
+  if (rest === 'stations' || rest === 'devices' || rest === 'dashboard') return { page: rest };
   return { page: 'inbox' };
 }
 
@@ -25,6 +29,9 @@ export function pathOf(route: Route): string {
     case 'users':
     case 'audit':
     case 'password':
+    case 'stations':
+    case 'devices':
+    case 'dashboard':
       return `/console/${route.page}`;
   }
 }

@@ -5,6 +5,9 @@ import type { ConsoleUser } from '../../src/console/api-types';
 import { rememberLanguage } from './language-memory';
 import { AuditPage } from './pages/audit-page';
 import { CasePage } from './pages/case-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { DevicesPage } from './pages/devices-page';
+import { StationsPage } from './pages/stations-page';
 import { InboxPage } from './pages/inbox-page';
 import { PasswordPage } from './pages/password-page';
 import { UsersPage } from './pages/users-page';
@@ -23,6 +26,9 @@ const NAV: readonly { page: Route['page']; label: TranslationKey; admin?: true }
   { page: 'users', label: 'console:nav.users', admin: true },
   { page: 'audit', label: 'console:nav.audit', admin: true },
   { page: 'password', label: 'console:nav.password' },
+  { page: 'dashboard', label: 'console:nav.dashboard' },
+  { page: 'stations', label: 'console:nav.stations' },
+  { page: 'devices', label: 'console:nav.devices' },
 ];
 
 export function Shell({
@@ -69,6 +75,9 @@ export function Shell({
         {route.page === 'users' ? <UsersPage {...props} /> : null}
         {route.page === 'audit' ? <AuditPage {...props} /> : null}
         {route.page === 'password' ? <PasswordPage {...props} /> : null}
+        {route.page === 'stations' ? <StationsPage {...props} /> : null}
+        {route.page === 'devices' ? <DevicesPage {...props} /> : null}
+        {route.page === 'dashboard' ? <DashboardPage {...props} /> : null}
       </main>
     </div>
   );

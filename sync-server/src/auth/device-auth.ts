@@ -4,6 +4,7 @@
  * revoked token stops working immediately. Last-seen/last-sync times are written in batches.
  */
 import { ok, type Result } from '@pls/shared/domain';
+import type { DeviceHeartbeat } from '@pls/shared/protocol';
 import type { Database } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import type { ChangeFeed } from '../sync/change-feed';
@@ -19,6 +20,7 @@ interface DeviceRow {
   region_code: string;
   device_tag: string;
   revoked_at: Date | null;
+  revoke_reason: string | null;
 }
 
 const CACHE_MS = 5_000;
@@ -27,10 +29,11 @@ const FLUSH_MS = 10_000;
 export class DeviceAuth {
   private readonly cache = new Map<
     string,
-    { device: DeviceIdentity | 'revoked' | 'unknown'; until: number }
+    { device: DeviceIdentity | { revoked: string | null } | 'unknown'; until: number }
   >();
   private readonly hashByDevice = new Map<string, string>();
   private readonly synced = new Map<string, Date>();
+  private readonly heartbeats = new Map<string, DeviceHeartbeat>();
   private readonly flushTimer: NodeJS.Timeout;
   private readonly stopRevocations: () => void;
 
@@ -58,14 +61,14 @@ export class DeviceAuth {
     let entry = this.cache.get(hash);
     if (!entry || entry.until < now) {
       const { rows } = await this.db.query<DeviceRow>(
-        'select id, kind, name, station_id, household_id, region_code, device_tag, revoked_at from devices where token_hash = $1',
+        'select id, kind, name, station_id, household_id, region_code, device_tag, revoked_at, revoke_reason from devices where token_hash = $1',
         [hash],
       );
       const row = rows[0];
-      const device: DeviceIdentity | 'revoked' | 'unknown' = !row
+      const device: DeviceIdentity | { revoked: string | null } | 'unknown' = !row
         ? 'unknown'
         : row.revoked_at
-          ? 'revoked'
+          ? { revoked: row.revoke_reason }
           : {
               id: row.id,
               kind: row.kind,
@@ -82,23 +85,38 @@ export class DeviceAuth {
     }
     if (entry.device === 'unknown')
       return failure('unauthorized', 'unknown token: enroll the device again');
-    if (entry.device === 'revoked')
-      return failure('device_revoked', 'this device was revoked by the center');
+    if ('revoked' in entry.device)
+      // The reason (services/fleet.ts REVOKE_REASONS) is for the staff screens' detail line.
+      return failure(
+        'device_revoked',
+        `this device was revoked by the center${entry.device.revoked ? ` (${entry.device.revoked})` : ''}`,
+      );
     return ok(entry.device);
   }
 
-  /** Records a successful sync call; written to `devices.last_sync_at` in batches. */
-  noteSync(deviceId: string, at: Date = new Date()): void {
+  /**
+   * Records a successful sync call (and the heartbeat the device sent with it); written to
+   * `devices.last_sync_at` / `devices.heartbeat` in batches.
+   */
+  noteSync(deviceId: string, at: Date = new Date(), heartbeat?: DeviceHeartbeat): void {
     this.synced.set(deviceId, at);
+    if (heartbeat) this.heartbeats.set(deviceId, heartbeat);
   }
 
   async flush(): Promise<void> {
     if (this.synced.size === 0) return;
-    const batch = [...this.synced].map(([id, at]) => ({ id, at: at.toISOString() }));
+    const batch = [...this.synced].map(([id, at]) => ({
+      id,
+      at: at.toISOString(),
+      heartbeat: this.heartbeats.get(id) ?? null,
+    }));
     this.synced.clear();
+    this.heartbeats.clear();
     await this.db.query(
-      `update devices d set last_sync_at = greatest(d.last_sync_at, r.at), last_seen_at = greatest(d.last_seen_at, r.at)
-         from jsonb_to_recordset($1::jsonb) as r(id text, at timestamptz) where d.id = r.id`,
+      `update devices d set last_sync_at = greatest(d.last_sync_at, r.at), last_seen_at = greatest(d.last_seen_at, r.at),
+              heartbeat = coalesce(r.heartbeat, d.heartbeat),
+              heartbeat_at = case when r.heartbeat is null then d.heartbeat_at else r.at end
+         from jsonb_to_recordset($1::jsonb) as r(id text, at timestamptz, heartbeat jsonb) where d.id = r.id`,
       [JSON.stringify(batch)],
     );
   }

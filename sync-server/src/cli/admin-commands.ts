@@ -10,21 +10,30 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   LANGUAGES,
+  REVOKE_REASONS,
   err,
   ok as okResult,
   type CollectionName,
   type Language,
   type Result,
+  type RevokeReason,
 } from '@pls/shared/domain';
 import type { Database } from '../db/database';
 import type { ServiceError } from '../errors';
 import { answerQuestion, changeCaseStatus, listCases } from '../services/cases';
-import { issueEnrollmentCode, listDevices, revokeDevice } from '../services/devices';
 import { listFeedback } from '../services/feedback';
 import { publishDocuments } from '../services/publish';
 import { updateDeviceConfig, type DeviceConfigPatch } from '../services/device-config';
 import { setStaffPin } from '../services/staff-pin';
-import { addStation, listStations } from '../services/stations';
+import {
+  ALL,
+  createStation,
+  editStation,
+  issueFleetCode,
+  listFleetDevices,
+  listFleetStations,
+  revokeFleetDevice,
+} from '../services/fleet';
 import { addUser } from '../services/users';
 
 export interface AdminContext {
@@ -165,7 +174,7 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     async run(args, ctx) {
       const [id] = args.positionals;
       if (!id || !args.flags['name']) return usageError(this);
-      const added = await addStation(ctx.db, {
+      const added = await createStation(ctx.db, ALL, {
         id,
         name: args.flags['name'],
         regionCode: args.flags['region'] ?? '15',
@@ -175,13 +184,33 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     },
   },
   {
+    name: 'edit-station',
+    synopsis: ['<id> [--name <name>] [--region <code>]'],
+    summary: 'rename a station or move it to another region (its kiosks move with it)',
+    flags: ['name', 'region'],
+    async run(args, ctx) {
+      const [id] = args.positionals;
+      if (!id || (!args.flags['name'] && !args.flags['region'])) return usageError(this);
+      const edited = await editStation(ctx.db, ALL, id, {
+        name: args.flags['name'],
+        regionCode: args.flags['region'],
+      });
+      if (!edited.ok) return serviceFail(edited.error);
+      return ok(`station ${id}: ${edited.value.name} (region ${edited.value.regionCode})`);
+    },
+  },
+  {
     name: 'stations',
     synopsis: [''],
-    summary: 'list stations',
+    summary: 'list stations with their region and devices (active/all)',
     flags: [],
     async run(_args, ctx) {
-      const stations = await listStations(ctx.db);
-      return ok(...stations.map((s) => `${s.id}\t${s.regionCode}\t${s.name}`));
+      const stations = await listFleetStations(ctx.db, ALL);
+      return ok(
+        ...stations.map(
+          (s) => `${s.id}\t${s.regionCode}\t${s.activeDevices}/${s.devices}\t${s.name}`,
+        ),
+      );
     },
   },
   {
@@ -194,22 +223,28 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     flags: ['kind', 'station', 'household', 'region', 'ttl-hours'],
     async run(args, ctx) {
       const { kind, station, household, region } = args.flags;
-      const ttlHours =
+      const ttl =
         args.flags['ttl-hours'] === undefined ? undefined : Number(args.flags['ttl-hours']);
-      if (ttlHours !== undefined && !Number.isFinite(ttlHours))
+      if (ttl !== undefined && !Number.isFinite(ttl))
         return usageError(this, '--ttl-hours must be a number');
-      const options = { ttlHours, now: ctx.now() };
-      const issued =
+      const form =
         kind === 'kiosk' && station
-          ? await issueEnrollmentCode(ctx.db, { kind, stationId: station }, options)
+          ? { kind: 'kiosk' as const, stationId: station }
           : kind === 'tv' && household
-            ? await issueEnrollmentCode(
-                ctx.db,
-                { kind, householdId: household, ...(region ? { regionCode: region } : {}) },
-                options,
-              )
+            ? {
+                kind: 'tv' as const,
+                householdId: household,
+                ...(region ? { regionCode: region } : {}),
+              }
             : undefined;
-      if (!issued) return usageError(this);
+      if (!form) return usageError(this);
+      const issued = await issueFleetCode(
+        ctx.db,
+        ALL,
+        { ...form, ...(ttl !== undefined ? { ttlHours: ttl } : {}) },
+        undefined,
+        ctx.now(),
+      );
       if (!issued.ok) return serviceFail(issued.error);
       return ok(
         `one-time ${kind} enrollment code for ${station ?? household}, valid until ${issued.value.expiresAt}:`,
@@ -219,13 +254,22 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   },
   {
     name: 'devices',
-    synopsis: [''],
-    summary: 'list devices with kind, scope, tag, last sync and state',
-    flags: [],
-    async run(_args, ctx) {
-      const devices = await listDevices(ctx.db);
+    synopsis: ['[--silent-days <n>]'],
+    summary: 'list devices: scope, tag, last seen, sync lag, outbox, free storage, versions, state',
+    flags: ['silent-days'],
+    async run(args, ctx) {
+      const silentFlag = integerFlag(args.flags, 'silent-days');
+      if (!silentFlag.ok) return usageError(this, silentFlag.error);
+      const silent = silentFlag.value;
+      const devices = await listFleetDevices(
+        ctx.db,
+        ALL,
+        ctx.now(),
+        silent !== undefined ? { silentDays: silent } : {},
+      );
+      const or = (v: string | number | null, unit = '') => (v === null ? '-' : `${v}${unit}`);
       return ok(
-        'id\tkind\tstation/household\tregion\ttag\tlast sync\tstate\tname',
+        'id\tkind\tstation/household\tregion\ttag\tlast seen\tlag\toutbox\tfree\tapp\tcontent\tstate\tname',
         ...devices.map((d) =>
           [
             d.id,
@@ -233,8 +277,13 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
             d.stationId ?? d.householdId,
             d.regionCode,
             d.deviceTag,
-            d.lastSyncAt ?? 'never',
-            d.revokedAt ? `revoked ${d.revokedAt}` : 'active',
+            d.lastSeenAt ?? 'never',
+            or(d.syncLagSeconds, ' s'),
+            or(d.outboxDepth),
+            d.freeBytes === null ? '-' : `${Math.round(d.freeBytes / 1e6)} MB`,
+            or(d.appVersion),
+            or(d.contentVersion),
+            d.revokedAt ? `revoked ${d.revokedAt} (${d.revokeReason ?? 'no reason'})` : 'active',
             d.name,
           ].join('\t'),
         ),
@@ -243,15 +292,18 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
   },
   {
     name: 'revoke',
-    synopsis: ['<deviceId>'],
-    summary: 'revoke a device token (at once, in every server process)',
-    flags: [],
+    synopsis: [`<deviceId> [--reason <${REVOKE_REASONS.join('|')}>]`],
+    summary: 'revoke a device token (at once, in every server process); the device says why',
+    flags: ['reason'],
     async run(args, ctx) {
       const [deviceId] = args.positionals;
       if (!deviceId) return usageError(this);
-      const revoked = await revokeDevice(ctx.db, deviceId);
+      const reason = args.flags['reason'] ?? 'retired';
+      if (!(REVOKE_REASONS as readonly string[]).includes(reason))
+        return usageError(this, `--reason must be one of ${REVOKE_REASONS.join(', ')}`);
+      const revoked = await revokeFleetDevice(ctx.db, ALL, deviceId, reason as RevokeReason);
       if (!revoked.ok) return serviceFail(revoked.error);
-      return ok(`device ${deviceId} revoked: its token no longer works`);
+      return ok(`device ${deviceId} revoked (${reason}): its token no longer works`);
     },
   },
   {

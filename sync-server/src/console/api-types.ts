@@ -95,3 +95,7 @@ export interface CaseDetail {
     text: string | null;
   }[];
 }
+
+/** The fleet and dashboard pages read the services' own shapes (console/fleet-routes.ts). */
+export type { CodeSummary, FleetDevice, IssuedCode, StationSummary } from '../services/fleet';
+export type { Count, Dashboard } from '../services/dashboard';

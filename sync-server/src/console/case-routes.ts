@@ -26,7 +26,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const WORD = /^[a-z_]{2,30}$/;
 
 /** Query string → filter; an unknown value is refused rather than ignored. */
-export function parseInboxQuery(q: Record<string, unknown>): InboxFilter | string {
+function parseInboxQuery(q: Record<string, unknown>): InboxFilter | string {
   const str = (key: string): string | undefined =>
     typeof q[key] === 'string' && q[key] !== '' ? q[key] : undefined;
   const filter: { -readonly [K in keyof InboxFilter]: InboxFilter[K] } = {};

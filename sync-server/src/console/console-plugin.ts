@@ -22,13 +22,14 @@ import type { Queryable } from '../db/database';
 import { registerAuditRoutes } from './audit-routes';
 import { registerAuthRoutes } from './auth-routes';
 import { registerCaseRoutes } from './case-routes';
+import { registerFleetRoutes } from './fleet-routes';
 import { loadConsoleUser } from './console-auth';
 import { sendConsoleError } from './console-reply';
 import { DatabaseSessionStore, SESSION_MAX_AGE_MS } from './session-store';
 import { registerUserRoutes } from './user-routes';
 
 // From the repository root (config.ts), so the production bundle finds it as tsx does.
-export const CONSOLE_DIST = join(REPOSITORY_ROOT, 'sync-server', 'console', 'dist');
+const CONSOLE_DIST = join(REPOSITORY_ROOT, 'sync-server', 'console', 'dist');
 export const SESSION_COOKIE = 'pls_console';
 
 /** One signing secret for every server process on this database, kept across restarts. */
@@ -97,6 +98,7 @@ async function consoleApi(api: FastifyInstance, { ctx }: { ctx: AppContext }): P
   registerUserRoutes(api, ctx);
   registerAuditRoutes(api, ctx);
   registerCaseRoutes(api, ctx);
+  registerFleetRoutes(api, ctx);
   api.setNotFoundHandler((request, reply) =>
     sendConsoleError(reply, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
   );

@@ -7,7 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** 第四十三条: 法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定. */
 export const DECISION_LIMIT_DAYS = 7;
 /** A case that waited on an offline device longer than this is flagged: call the resident first. */
-export const OFFLINE_FLAG_MS = DAY_MS;
+const OFFLINE_FLAG_MS = DAY_MS;
 
 /** Statuses in which the 7-day decision clock of 第四十三条 is running. */
 const DECISION_PENDING: ReadonlySet<string> = new Set(['received', 'under_review']);

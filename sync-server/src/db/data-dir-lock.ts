@@ -15,7 +15,7 @@ export interface LockInfo {
   readonly adminToken?: string;
 }
 
-export function lockPath(dataDir: string): string {
+function lockPath(dataDir: string): string {
   return join(dataDir, 'server.lock');
 }
 
@@ -28,7 +28,7 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export function readLock(dataDir: string): LockInfo | undefined {
+function readLock(dataDir: string): LockInfo | undefined {
   try {
     const parsed = JSON.parse(readFileSync(lockPath(dataDir), 'utf8')) as unknown;
     if (typeof parsed !== 'object' || parsed === null) return undefined;

@@ -5,6 +5,7 @@
  */
 import { COLLECTION_NAMES } from '@pls/shared/domain';
 import { CONSOLE_MIGRATIONS } from './console-migrations';
+import { FLEET_MIGRATIONS } from './fleet-migrations';
 import type { Database } from './database';
 
 const MIGRATION_LOCK = 804_119_001;
@@ -155,6 +156,7 @@ create index stream_tickets_expiry on stream_tickets (expires_at);
 `,
   },
   ...CONSOLE_MIGRATIONS,
+  ...FLEET_MIGRATIONS,
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

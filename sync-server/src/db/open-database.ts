@@ -13,7 +13,7 @@ export type DatabaseTarget =
     }
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number };
 
-export function pgliteDirectory(dataDir: string): string {
+function pgliteDirectory(dataDir: string): string {
   return join(dataDir, 'pglite');
 }
 

@@ -14,7 +14,7 @@ import { REPOSITORY_ROOT } from '../config';
 import { startChildServer, type ChildServer } from '../testing/child-server';
 import { renderHaproxyConfig } from './haproxy-config';
 
-export const HAPROXY_BINARY = '/usr/sbin/haproxy';
+const HAPROXY_BINARY = '/usr/sbin/haproxy';
 
 export interface ClusterOptions {
   readonly databaseUrl: string;
@@ -48,7 +48,7 @@ export interface ClusterNode {
  * HAProxy from Debian's packages, installed where apt-get can (as the project's setup does for
  * Chromium); elsewhere a message says what to install.
  */
-export function ensureHaproxy(): Result<string, string> {
+function ensureHaproxy(): Result<string, string> {
   if (existsSync(HAPROXY_BINARY)) return ok(HAPROXY_BINARY);
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -14,7 +14,7 @@ import { authenticated } from './sync';
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 /** The schema's per-photo limit (5,000,000 bytes). */
-export const ATTACHMENT_BODY_LIMIT = 5_000_000;
+const ATTACHMENT_BODY_LIMIT = 5_000_000;
 
 /** Ids the database can even look up (no NUL, no lone surrogate; schema ids are short). */
 function idsUsable(applicationId: string, attachmentId: string): boolean {

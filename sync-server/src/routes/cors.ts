@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 // /api/media: public program files a TV box (another origin) downloads with Range/If-Range.
-export const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health', '/api/media/'];
+const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health', '/api/media/'];
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
@@ -25,7 +25,7 @@ export function registerDeviceCors(app: FastifyInstance): void {
         ...CORS_HEADERS,
         'access-control-allow-methods': 'GET, HEAD, POST, PUT, OPTIONS',
         'access-control-allow-headers':
-          'authorization, content-type, if-none-match, range, if-range',
+          'authorization, content-type, if-none-match, range, if-range, x-device-heartbeat',
         'access-control-max-age': '600',
       })
       .send();

@@ -10,6 +10,7 @@ import {
   type CollectionName,
   type Result,
 } from '@pls/shared/domain';
+import { HEARTBEAT_HEADER, parseHeartbeat } from '@pls/shared/protocol';
 import type { AppContext } from '../app-context';
 import { failure, type ServiceError } from '../errors';
 import { encodeBody } from './compression';
@@ -22,7 +23,7 @@ import { deviceOf, requireDevice } from './device-hook';
 import { bearerToken, sendFailure } from './reply';
 
 /** A push holds at most PUSH_ROWS_MAX rows of at most 256 KiB each (content is never pushed). */
-export const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
+const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 
 export async function authenticated(
   ctx: AppContext,
@@ -63,7 +64,11 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
         ? emptyPull(device.value, collection.value, query)
         : await pullDocuments(ctx.db, device.value, collection.value, query);
     if (answer.feedSeq > 0) ctx.feed.noteCommitted(collection.value, answer.feedSeq);
-    ctx.auth.noteSync(device.value.id);
+    ctx.auth.noteSync(
+      device.value.id,
+      undefined,
+      parseHeartbeat(request.headers[HEARTBEAT_HEADER]),
+    );
     return sendJson(
       // A pull answer is one device's view: never stored by a shared cache, revalidated each time.
       reply.header('etag', answer.etag).header('cache-control', 'private, no-cache'),

@@ -99,15 +99,3 @@ export async function hasAttachment(
   );
   return ok(rows.length > 0);
 }
-
-export async function readAttachment(
-  db: Queryable,
-  sha256: string,
-): Promise<{ mimeType: string; bytes: Buffer } | null> {
-  const { rows } = await db.query<{ mime_type: string; bytes: Uint8Array }>(
-    'select mime_type, bytes from attachments where sha256 = $1',
-    [sha256],
-  );
-  const row = rows[0];
-  return row ? { mimeType: row.mime_type, bytes: Buffer.from(row.bytes) } : null;
-}

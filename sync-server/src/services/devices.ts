@@ -6,6 +6,9 @@ import { randomInt } from 'node:crypto';
 import {
   REGION_CODE_PATTERN,
   TRACKING_ALPHABET,
+  asDeviceId,
+  asHouseholdId,
+  asStationId,
   deviceTagFor,
   isSlug,
   ok,
@@ -14,13 +17,13 @@ import {
   type Result,
 } from '@pls/shared/domain';
 import { ENROLL_CODE_LENGTH, normalizeEnrollCode, type EnrollResponse } from '@pls/shared/protocol';
-import { CHANNELS, type Database, type Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import { hashSecret, newToken } from '../auth/tokens';
 import { lockFeeds, prepareCenterDocuments, writeDocuments } from '../sync/documents';
 import { recordAudit } from './audit';
 
-export const DEFAULT_ENROLL_TTL_HOURS = 72;
+const DEFAULT_ENROLL_TTL_HOURS = 72;
 /** Households of the pastoral areas we serve are in Inner Mongolia unless told otherwise. */
 export const DEFAULT_HOUSEHOLD_REGION = '15';
 
@@ -28,12 +31,12 @@ export type EnrollTarget =
   | { readonly kind: 'kiosk'; readonly stationId: string }
   | { readonly kind: 'tv'; readonly householdId: string; readonly regionCode?: string };
 
-export function formatEnrollCode(code: string): string {
+function formatEnrollCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 export async function issueEnrollmentCode(
-  db: Database,
+  db: Queryable,
   target: EnrollTarget,
   options: { ttlHours?: number | undefined; now?: Date } = {},
 ): Promise<Result<{ code: string; expiresAt: string }, ServiceError>> {
@@ -74,7 +77,7 @@ export async function issueEnrollmentCode(
   return ok({ code: formatEnrollCode(code), expiresAt });
 }
 
-export function defaultDeviceConfig(input: {
+function defaultDeviceConfig(input: {
   deviceId: string;
   kind: DeviceKind;
   stationId: string | null;
@@ -89,10 +92,11 @@ export function defaultDeviceConfig(input: {
     schemaVersion: 0,
     createdAt: iso,
     updatedAt: iso,
-    deviceId: input.deviceId,
+    // Ids the server made or checked at enrollment.
+    deviceId: asDeviceId(input.deviceId),
     kind: input.kind,
-    ...(input.stationId ? { stationId: input.stationId } : {}),
-    ...(input.householdId ? { householdId: input.householdId } : {}),
+    ...(input.stationId ? { stationId: asStationId(input.stationId) } : {}),
+    ...(input.householdId ? { householdId: asHouseholdId(input.householdId) } : {}),
     regionCode: input.regionCode,
     deviceTag: input.deviceTag,
     defaultLanguage: 'mn-Mong',
@@ -227,66 +231,6 @@ export async function enrollDevice(
       });
     },
   );
-}
-
-export async function revokeDevice(
-  db: Database,
-  deviceId: string,
-  actor = 'admin',
-): Promise<Result<void, ServiceError>> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
-      'update devices set revoked_at = coalesce(revoked_at, now()) where id = $1 returning id',
-      [deviceId],
-    );
-    if (rows.length === 0) return failure('not_found', `no device "${deviceId}"`);
-    await tx.query('select pg_notify($1, $2)', [CHANNELS.revoked, deviceId]);
-    await audit(tx, actor, 'revoke', deviceId, null);
-    return ok();
-  });
-}
-
-export interface DeviceSummary {
-  readonly id: string;
-  readonly kind: DeviceKind;
-  readonly name: string;
-  readonly stationId: string | null;
-  readonly householdId: string | null;
-  readonly regionCode: string;
-  readonly deviceTag: string;
-  readonly createdAt: string;
-  readonly revokedAt: string | null;
-  readonly lastSyncAt: string | null;
-}
-
-export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
-  const { rows } = await db.query<{
-    id: string;
-    kind: DeviceKind;
-    name: string;
-    station_id: string | null;
-    household_id: string | null;
-    region_code: string;
-    device_tag: string;
-    created_at: Date;
-    revoked_at: Date | null;
-    last_sync_at: Date | null;
-  }>(
-    'select id, kind, name, station_id, household_id, region_code, device_tag, created_at, revoked_at, last_sync_at from devices order by created_at, id',
-  );
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    name: r.name,
-    stationId: r.station_id,
-    householdId: r.household_id,
-    regionCode: r.region_code,
-    deviceTag: r.device_tag,
-    createdAt: new Date(r.created_at).toISOString(),
-    revokedAt: iso(r.revoked_at),
-    lastSyncAt: iso(r.last_sync_at),
-  }));
 }
 
 export async function audit(

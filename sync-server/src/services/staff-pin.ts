@@ -9,9 +9,9 @@ import { failure, type ServiceError } from '../errors';
 import { updateDeviceConfig, type DeviceTarget } from './device-config';
 
 /** OWASP's current figure for PBKDF2-HMAC-SHA256; checked once per staff login on the kiosk. */
-export const STAFF_PIN_ITERATIONS = 600_000;
+const STAFF_PIN_ITERATIONS = 600_000;
 
-export function hashStaffPin(
+function hashStaffPin(
   pin: string,
   salt: Buffer = randomBytes(16),
   iterations = STAFF_PIN_ITERATIONS,

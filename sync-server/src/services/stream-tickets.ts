@@ -6,7 +6,7 @@
 import type { Queryable } from '../db/database';
 import { hashSecret, newToken } from '../auth/tokens';
 
-export const STREAM_TICKET_SECONDS = 60;
+const STREAM_TICKET_SECONDS = 60;
 
 export interface StreamTicket {
   readonly ticket: string;

@@ -13,7 +13,7 @@ import type { Database, Queryable } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import { recordAudit } from './audit';
 
-export const USER_ROLES = ['admin', 'reviewer', 'station_staff'] as const;
+const USER_ROLES = ['admin', 'reviewer', 'station_staff'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 // @node-rs/argon2's defaults are exactly OWASP's Argon2id minimum; named here so a change shows.
@@ -39,7 +39,7 @@ async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function hashPassword(password: string): Promise<string> {
+function hashPassword(password: string): Promise<string> {
   return inHashSlot(() => argon2Hash(password, ARGON2));
 }
 
@@ -49,7 +49,7 @@ function scryptAsync(password: string, salt: Buffer, length: number, options: Sc
   );
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+async function verifyPassword(password: string, stored: string): Promise<boolean> {
   if (stored.startsWith('$argon2'))
     return inHashSlot(() => argon2Verify(stored, password)).catch(() => false);
   const [scheme, n, r, p, saltHex, hashHex] = stored.split('$');

@@ -5,7 +5,7 @@
  * - stored body deep-equals `assumedMasterState`: replace;
  * - otherwise: a conflict, answered with the stored body; nothing written for that row.
  * A row touching a stored document of another device refuses the whole batch.
- * New cases get their receipt in the same transaction.
+ * New cases get their receipt in the same transaction, and a booked slot its decision.
  */
 import {
   CASE_KINDS,
@@ -21,6 +21,7 @@ import type { ServiceError } from '../errors';
 import { refusedRows, type CheckedRow } from './check-push';
 import { jsonEqual } from './deep-equal';
 import { loadDocuments, lockFeeds, writeDocuments } from './documents';
+import { decideBookings } from '../services/appointments';
 import { registerCases } from './receipts';
 import type { DeviceIdentity } from './scope';
 
@@ -93,7 +94,13 @@ export async function applyPush(
       let receipts = 0;
       if (caseKind) {
         const receiptDocs = await registerCases(tx, caseKind, inserted, now);
-        const lastReceipt = await writeDocuments(tx, 'case_updates', receiptDocs);
+        // A booked slot is decided as it arrives: first received wins (services/appointments).
+        const decisions =
+          caseKind === 'appointments' ? await decideBookings(tx, inserted, now) : [];
+        const lastReceipt = await writeDocuments(tx, 'case_updates', [
+          ...receiptDocs,
+          ...decisions,
+        ]);
         if (lastReceipt !== null) lastSeqs.push(['case_updates', lastReceipt]);
         receipts = receiptDocs.length;
       }

@@ -14,6 +14,9 @@ const REFERENCE_PREFIX: Readonly<Record<CaseKind, string>> = {
   appointments: 'YY', // 预约
 };
 
+const textOf = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value.slice(0, 80) : null;
+
 export function formatCenterReference(kind: CaseKind, year: number, n: number): string {
   return `${REFERENCE_PREFIX[kind]}${year}-${String(n).padStart(6, '0')}`;
 }
@@ -41,12 +44,16 @@ export async function registerCases(
     device_id: doc['deviceId'],
     station_id: doc['stationId'] ?? null,
     household_id: doc['householdId'] ?? null,
+    // The inbox's filter columns (fleet-migrations.ts 120).
+    category: textOf(doc['caseCategory']) ?? textOf(doc['category']),
+    language: textOf(doc['language']),
+    filed_at: textOf(doc['submittedAt']),
     center_reference: formatCenterReference(kind, now.getUTCFullYear(), numbers[i]!.n),
   }));
   const { rows: inserted } = await tx.query<{ case_id: string; center_reference: string }>(
-    `insert into cases (case_kind, case_id, tracking_code, device_id, station_id, household_id, status, center_reference, received_at, updated_at)
-     select $1, r.case_id, r.tracking_code, r.device_id, r.station_id, r.household_id, 'received', r.center_reference, $3, $3
-       from jsonb_to_recordset($2::jsonb) as r(case_id text, tracking_code text, device_id text, station_id text, household_id text, center_reference text)
+    `insert into cases (case_kind, case_id, tracking_code, device_id, station_id, household_id, category, language, filed_at, status, center_reference, received_at, updated_at)
+     select $1, r.case_id, r.tracking_code, r.device_id, r.station_id, r.household_id, r.category, r.language, r.filed_at, 'received', r.center_reference, $3, $3
+       from jsonb_to_recordset($2::jsonb) as r(case_id text, tracking_code text, device_id text, station_id text, household_id text, category text, language text, filed_at text, center_reference text)
      on conflict (case_kind, case_id) do nothing
      returning case_id, center_reference`,
     [kind, JSON.stringify(records), iso],

@@ -8,10 +8,10 @@ import { createLocalDatabase, type LocalCollectionName, type LocalDatabase } fro
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { startReplication, type StartReplicationOptions, type SyncHandle } from '@pls/shared/sync';
 
-export const TEST_ENCRYPTION_KEY = 'test-device-key-0123456789';
+const TEST_ENCRYPTION_KEY = 'test-device-key-0123456789';
 
 let counter = 0;
-export function uniqueName(prefix: string): string {
+function uniqueName(prefix: string): string {
   return `${prefix}-${process.pid}-${++counter}`;
 }
 

@@ -13,7 +13,7 @@ import { startServer, type RunningServer, type ServerOptions } from '../server-r
 import { issueEnrollmentCode } from '../services/devices';
 import { addStation } from '../services/stations';
 
-export const POSTGRES_ADMIN_URL =
+const POSTGRES_ADMIN_URL =
   process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let reachable: Promise<boolean> | undefined;

@@ -18,7 +18,7 @@ import { canPlayHere } from '../player/player-screen';
 import { loadTvEnrollment, type TvEnrolled } from './tv-enrollment';
 import type { TvHost } from './tv-host';
 
-export const TV_DATABASE_NAME = 'pls-tv';
+const TV_DATABASE_NAME = 'pls-tv';
 
 export type TvStartFailure = { readonly kind: 'database' | 'store'; readonly detail: string };
 

@@ -4,11 +4,10 @@
  * (tv-host.ts); both it and the local record must be there, or the box asks for a code again.
  */
 import type { Result } from '@pls/shared/domain';
-import type { LocalDatabase, LocalValue } from '@pls/shared/db';
+import type { LocalDatabase } from '@pls/shared/db';
 import {
   enrollDevice,
   loadDeviceEnrollment,
-  parseDeviceEnrollment,
   type DeviceEnrolled,
   type DeviceEnrollError,
   type DeviceEnrollment,
@@ -24,10 +23,6 @@ export type TvEnrollError =
   | EnrollFailure
   | { readonly kind: 'notTv'; readonly message: string }
   | { readonly kind: 'store'; readonly message: string };
-
-export function parseTvEnrollment(value: LocalValue): TvEnrollment | undefined {
-  return parseDeviceEnrollment('tv', value);
-}
 
 function tokenStore(host: TvHost): DeviceTokenStore {
   return { get: () => host.getDeviceToken(), set: (token) => host.setDeviceToken(token) };

@@ -7,7 +7,7 @@
 import type { CaseCategory } from '@pls/shared/domain';
 
 /** What the matter is about. Each maps to an item of 第三十一条 or 第三十二条. */
-export const MATTERS = [
+const MATTERS = [
   'wages', // 第三十一条（五）请求确认劳动关系或者支付劳动报酬
   'support', // 第三十一条（四）请求给付赡养费、抚养费、扶养费
   'injury', // 第三十一条（七）工伤事故、交通事故、食品药品安全事故、医疗事故人身损害赔偿
@@ -21,7 +21,7 @@ export const MATTERS = [
 export type Matter = (typeof MATTERS)[number];
 
 /** Groups exempt from the hardship review, 第四十二条. */
-export const GROUPS = [
+const GROUPS = [
   'noIncomeVulnerable', // 第四十二条（一）无固定生活来源的未成年人、老年人、残疾人等特定群体
   'assistanceRecipient', // 第四十二条（二）社会救助、司法救助或者优抚对象 (低保、特困)
   'migrantWorker', // 第四十二条（三）申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员

@@ -7,7 +7,7 @@ import type { DirectoryEntry } from '@pls/shared/domain';
 
 const SHOWN_KINDS = ['hotline', 'station', 'center'] as const;
 
-export function sharedPrefix(a: string, b: string): number {
+function sharedPrefix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;

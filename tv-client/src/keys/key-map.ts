@@ -39,7 +39,7 @@ export interface KeyBinding {
   readonly keys: readonly string[];
 }
 
-export const DEFAULT_KEY_MAP: readonly KeyBinding[] = [
+const DEFAULT_KEY_MAP: readonly KeyBinding[] = [
   { command: 'up', codes: [38], keys: ['ArrowUp'] },
   { command: 'down', codes: [40], keys: ['ArrowDown'] },
   { command: 'left', codes: [37], keys: ['ArrowLeft'] },
@@ -95,7 +95,7 @@ export function resolveKey(
   return undefined;
 }
 
-export function isNavCommand(value: unknown): value is NavCommand {
+function isNavCommand(value: unknown): value is NavCommand {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
 }
 

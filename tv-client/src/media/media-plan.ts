@@ -13,7 +13,7 @@ export type MediaRef = Content['media'][number];
 export type Lang = 'zh-Hans' | 'mn-Mong';
 
 /** MIME types with codecs of the files we make (tv-client/scripts/make-programs.ts). */
-export const MEDIA_TYPES: Readonly<Record<string, string>> = {
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
   mp4: 'video/mp4; codecs="avc1.4D401F, mp4a.40.2"',
   webm: 'video/webm; codecs="vp9, opus"',
 };

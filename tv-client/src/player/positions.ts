@@ -35,7 +35,7 @@ export function parsePositions(raw: string | null): Positions {
   }
 }
 
-export function isContinueWatching(p: Position | undefined): boolean {
+function isContinueWatching(p: Position | undefined): boolean {
   return p !== undefined && p.at > EDGE && p.at < p.duration - EDGE;
 }
 

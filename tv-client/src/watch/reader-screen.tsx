@@ -20,7 +20,7 @@ const OUTCOME_KEY: Readonly<Record<ReadAloudOutcome, TranslationKey>> = {
   noMongolianVoice: 'tv:read.noMongolianVoice',
 };
 
-export function readableText(
+function readableText(
   item: Content,
   language: 'zh-Hans' | 'mn-Mong',
 ): { text: string; language: 'zh-Hans' | 'mn-Mong' } {

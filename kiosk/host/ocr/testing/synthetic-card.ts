@@ -42,7 +42,7 @@ function escape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function syntheticCardHtml(card: SyntheticCard, d: Degradation): string {
+function syntheticCardHtml(card: SyntheticCard, d: Degradation): string {
   const [y, m, day] = card.birthDate.split('-').map(Number) as [number, number, number];
   const field = (label: string, top: number, value: string, left = 60, valueLeft = 180) =>
     `<div class="l" style="left:${left}px;top:${top + 4}px">${label}</div><div class="v" style="left:${valueLeft}px;top:${top}px">${escape(value)}</div>`;

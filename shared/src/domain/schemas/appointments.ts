@@ -26,7 +26,8 @@ export const appointmentSchema = {
   title: 'appointments',
   description:
     'A booking with a station lawyer or a video consultation slot. Written by the device only.',
-  version: 0,
+  // v1 (2026-12): `slotTime` added (optional; v0 documents migrate unchanged).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -41,6 +42,8 @@ export const appointmentSchema = {
     providerId: { type: 'string', maxLength: 64 },
     preferredDate: dateField,
     preferredPeriod: { type: 'string', enum: ['morning', 'afternoon'] },
+    /** Start of the booked slot of the station's schedule (China time) on `preferredDate`. */
+    slotTime: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', maxLength: 5 },
     caseCategory: { type: 'string', enum: CASE_CATEGORIES },
     note: { type: 'string', maxLength: 500 },
     contact: appointmentContactSchema,

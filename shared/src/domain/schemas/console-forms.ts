@@ -4,12 +4,16 @@
  */
 import { compileSchema, type SchemaCheck, type ValidationIssue } from '../json-schema';
 import type { Result } from '../result';
+import { REVOKE_REASONS, type RevokeReason } from '../vocabulary';
 
 export const USER_ROLE_VALUES = ['admin', 'reviewer', 'station_staff'] as const;
 
 const userName = { type: 'string', pattern: '^[\\p{L}\\p{N}._-]{2,40}$' } as const;
 const password = { type: 'string', minLength: 10, maxLength: 200 } as const;
 const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 } as const;
+const stationName = { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S' } as const;
+/** 行政区划代码: province (2), league/city (4) or county (6) digits. */
+const regionCode = { type: 'string', pattern: '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' } as const;
 
 export const CONSOLE_FORM_SCHEMAS = {
   login: {
@@ -89,6 +93,50 @@ export const CONSOLE_FORM_SCHEMAS = {
       note: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
     },
   },
+  // The device fleet (console fleet pages and the same checks on the server).
+  addStation: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'regionCode'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 3, maxLength: 64 },
+      name: stationName,
+      regionCode,
+    },
+  },
+  editStation: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { name: stationName, regionCode },
+  },
+  enrollCode: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['kind'],
+    properties: {
+      kind: { enum: ['kiosk', 'tv'] },
+      stationId: slug,
+      householdId: {
+        type: 'string',
+        pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+        minLength: 3,
+        maxLength: 64,
+      },
+      regionCode,
+      ttlHours: { type: 'integer', minimum: 1, maximum: 720 },
+    },
+    allOf: [
+      { if: { properties: { kind: { const: 'kiosk' } } }, then: { required: ['stationId'] } },
+      { if: { properties: { kind: { const: 'tv' } } }, then: { required: ['householdId'] } },
+    ],
+  },
+  revokeDevice: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['reason'],
+    properties: { reason: { enum: REVOKE_REASONS } },
+  },
 } as const;
 
 export type ConsoleFormName = keyof typeof CONSOLE_FORM_SCHEMAS;
@@ -133,7 +181,31 @@ export interface HandOverForm {
   readonly note: string;
 }
 
+export interface AddStationForm {
+  readonly id: string;
+  readonly name: string;
+  readonly regionCode: string;
+}
+export interface EditStationForm {
+  readonly name?: string;
+  readonly regionCode?: string;
+}
+export interface EnrollCodeForm {
+  readonly kind: 'kiosk' | 'tv';
+  readonly stationId?: string;
+  readonly householdId?: string;
+  readonly regionCode?: string;
+  readonly ttlHours?: number;
+}
+export interface RevokeDeviceForm {
+  readonly reason: RevokeReason;
+}
+
 export interface ConsoleForms {
+  addStation: AddStationForm;
+  editStation: EditStationForm;
+  enrollCode: EnrollCodeForm;
+  revokeDevice: RevokeDeviceForm;
   handOver: HandOverForm;
   answer: AnswerForm;
   caseStatus: CaseStatusForm;

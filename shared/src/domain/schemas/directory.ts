@@ -3,17 +3,54 @@ import type { WithBrandedIds } from '../ids';
 import { CASE_CATEGORIES, DIRECTORY_KINDS, LANGUAGES } from '../vocabulary';
 import {
   baseProperties,
+  dateField,
   localizedTextSchema,
   phoneField,
   regionCodeField,
   slugField,
 } from './common';
 
+const slotTimeField = {
+  type: 'string',
+  pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+  maxLength: 5,
+} as const;
+
+/**
+ * A station's booking schedule, published by the center: the slot start times of each weekday
+ * (1 = Monday … 7 = Sunday, China time), the days it is closed, and how far ahead residents
+ * may book.
+ */
+export const stationScheduleSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    slotMinutes: { type: 'integer', minimum: 10, maximum: 240 },
+    daysAhead: { type: 'integer', minimum: 1, maximum: 60 },
+    weekdays: {
+      type: 'array',
+      maxItems: 7,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          weekday: { type: 'integer', minimum: 1, maximum: 7 },
+          times: { type: 'array', maxItems: 48, uniqueItems: true, items: slotTimeField },
+        },
+        required: ['weekday', 'times'],
+      },
+    },
+    holidays: { type: 'array', maxItems: 400, uniqueItems: true, items: dateField },
+  },
+  required: ['slotMinutes', 'daysAhead', 'weekdays', 'holidays'],
+} as const;
+
 export const directoryEntrySchema = {
   title: 'directory',
   description:
     'Stations, centers, lawyers, mediators, notaries and hotlines, published by the center.',
-  version: 0,
+  // v1 (2026-12): `schedule` added for stations (optional; v0 documents migrate unchanged).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -39,6 +76,8 @@ export const directoryEntrySchema = {
       items: { type: 'string', enum: CASE_CATEGORIES },
     },
     videoConsultation: { type: 'boolean' },
+    /** Stations only: when residents can book a lawyer there. */
+    schedule: stationScheduleSchema,
     order: { type: 'integer', minimum: 0, maximum: 1_000_000 },
     withdrawn: { type: 'boolean' },
     /** Sample entries are made up for demonstration and must be replaced before use. */
@@ -62,3 +101,4 @@ export const directoryEntrySchema = {
 } as const;
 
 export type DirectoryEntry = WithBrandedIds<FromSchema<typeof directoryEntrySchema>>;
+export type StationSchedule = FromSchema<typeof stationScheduleSchema>;

@@ -22,11 +22,16 @@ export const questionContactSchema = {
   required: ['phone'],
 } as const;
 
+/** When the resident would like the lawyer to call back (China time, the station's day). */
+export const CALLBACK_TIMES = ['morning', 'afternoon', 'evening', 'any'] as const;
+export type CallbackTime = (typeof CALLBACK_TIMES)[number];
+
 export const questionSchema = {
   title: 'questions',
   description:
     'A legal question from a kiosk or TV awaiting a human answer (想问的). Written by the device only.',
-  version: 0,
+  // v1 (2026-12): `callbackTime` added (optional; v0 documents migrate unchanged).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -43,6 +48,7 @@ export const questionSchema = {
     /** Content item the question was asked from (an FAQ or article), if any. */
     relatedContentId: { type: 'string', maxLength: 64 },
     wantsCallback: { type: 'boolean' },
+    callbackTime: { type: 'string', enum: CALLBACK_TIMES },
     contact: questionContactSchema,
     /** sha256(`${trackingCode}:${last 4 of phone}`) when a phone was given. */
     lookupVerifier: sha256Field,
