@@ -5,19 +5,15 @@
  * Mongolian. Each step reaches the kiosk as a case_updates document (pulled with the kiosk's
  * token). Every page is screenshot in both languages at 1920×1080 and audited with axe-core.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { sampleApplication, sampleQuestion } from '@pls/shared/testing';
 import { ARTIFACTS_DIR, launchChromium, newPage } from './support/chromium';
-import { axeProblems } from './support/axe';
+import { answerInMongolian, buildConsole, consoleShooter } from './support/console-pages';
 import { SAMPLE_STATION_ID, startSyncServer, type StartedSyncServer } from './support/server';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = join(ARTIFACTS_DIR, 'console');
 const STAFF_PASSWORD = 'station staff password 1';
 
@@ -28,24 +24,8 @@ describe('staff console in Chromium', () => {
   let kiosk: EnrollResponse;
   let applicationCode: string;
   let questionCode: string;
-  const problems: string[] = [];
-  const shots: string[] = [];
 
-  /** Screenshot + axe of the page as it is, in the current language, then in the other one. */
-  async function both(name: string, bilingualPage = false): Promise<void> {
-    for (const round of bilingualPage ? [1] : [0, 1]) {
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const lang = await page.evaluate(() => document.documentElement.lang);
-      const path = join(SHOTS, `${name}-${lang}.png`);
-      await page.screenshot({ path, fullPage: false });
-      shots.push(path);
-      for (const p of await axeProblems(page)) problems.push(`${name} ${lang}: ${p}`);
-      if (round === 0) {
-        await page.locator('.pls-language-switch').first().click();
-        await page.waitForFunction((before) => document.documentElement.lang !== before, lang);
-      }
-    }
-  }
+  const { problems, shots, both } = consoleShooter(() => page, SHOTS);
 
   async function pullUpdates(): Promise<Array<Record<string, unknown>>> {
     const r = await fetch(`${server.url}/api/sync/case_updates/pull?seq=0&limit=500`, {
@@ -56,12 +36,7 @@ describe('staff console in Chromium', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const build = spawnSync('npm', ['run', 'console:build', '-w', 'sync-server'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`console build failed: ${build.stderr}`);
+    buildConsole();
     server = await startSyncServer();
     const added = await server.admin('add-user', 'zhao-admin', '--role', 'admin');
     expect(added.exitCode).toBe(0);
@@ -166,25 +141,29 @@ describe('staff console in Chromium', () => {
     await decide(0);
     await decide(0, '请补充：劳动合同或工资欠条；欠薪的证明材料。');
     await decide(0);
-    await decide(1);
+    // Approve and assign a lawyer from the (sample) directory in one step (第四十三条).
+    await page.locator('.console-assign [role="radio"]').first().click();
+    const before = await page.locator('.console-status').innerText();
+    await page.locator('.console-assign__submit').click();
+    await page.waitForFunction(
+      (b) => document.querySelector('.console-status')?.textContent !== b,
+      before,
+    );
     const statuses = (await pullUpdates())
-      .filter((u) => u['trackingCode'] === applicationCode && u['kind'] === 'status')
+      .filter((u) => u['trackingCode'] === applicationCode && u['status'] !== 'received')
       .map((u) => u['status']);
-    expect(statuses).toEqual(['under_review', 'needs_materials', 'under_review', 'approved']);
+    expect(statuses).toEqual([
+      'under_review',
+      'needs_materials',
+      'under_review',
+      'approved',
+      'assigned',
+    ]);
     await both('case-approved');
 
     // The question, answered in Mongolian.
-    await page.goto(`${server.url}/console/cases/${questionCode}`);
-    await page.locator('.console-decide textarea').first().waitFor();
     const mongolianAnswer = 'ᠲᠠᠨ ᠤ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠳᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠴᠡᠢ᠃';
-    await page.locator('[role="radio"]').first().click(); // Mongolian
-    await page.locator('.console-decide textarea').first().fill(mongolianAnswer);
-    const before = await page.locator('.console-timeline li').count();
-    await page.locator('.console-decide label .console-button').first().click();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('.console-timeline li').length > n,
-      before,
-    );
+    await answerInMongolian(page, server.url, questionCode, mongolianAnswer);
     expect(await page.locator('.console-timeline').innerText()).toContain(mongolianAnswer);
     const answer = (await pullUpdates()).find(
       (u) => u['trackingCode'] === questionCode && u['kind'] === 'answer',

@@ -104,8 +104,7 @@ export class KioskDriver {
           const el = node.parentElement;
           if (!el || seen.has(el) || (node.textContent ?? '').trim() === '') continue;
           seen.add(el);
-          // Technical detail for staff and technicians, not text a resident reads.
-          if (el.closest('.k-detail, script, style')) continue;
+          if (el.closest('script, style')) continue;
           if (!visible(el)) continue;
           const size = parseFloat(getComputedStyle(el).fontSize);
           if (size < minText - 0.5) texts.push(`${describe(el)} ${size}px`);

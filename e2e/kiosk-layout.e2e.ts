@@ -389,7 +389,13 @@ async function applyJourney(walk: Walk, language: KioskLanguage): Promise<string
   for (let i = 0; i < 20; i++) {
     const next = d.page.locator('.pls-reading__next:not([disabled])');
     if ((await next.count()) === 0) break;
+    const body = d.page.locator('.pls-reading__body');
+    const at = () => body.evaluate((el) => el.scrollTop + el.scrollLeft);
+    const before = await at();
     await walk.tap('.pls-reading__next:not([disabled])');
+    // The pager follows scroll events: wait for the scroll before looking at it again.
+    await expect.poll(at).not.toBe(before);
+    await d.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   }
   await walk.check('consent-read');
   await walk.doubleTap('.k-act--accept:not([disabled])', 'step-identity');
@@ -453,15 +459,15 @@ async function trackScreens(walk: Walk, code: string): Promise<void> {
   await d.expectScreen('home');
 }
 
-// QUARANTINED 2026-12-03 (issue 12 stays open): the whole-screen walk over the eight layouts
-// still finds problems at the largest font in both languages (keyboard control row, keypads,
-// case tiles, hardship options; Mongolian landscape stuck on the consent pager) and takes ~10 min.
-// It is the issue's "done when" check: fix the layouts, then remove this skip.
-describe.skip('every kiosk screen and step in every layout', () => {
+// The issue's "done when" check. Each language's walk (about 2.5 min) records the problems it
+// finds and the taps it took; the double taps, the one application per journey and the tracking
+// code on screen are asserted as it goes.
+describe('every kiosk screen and step in every layout', () => {
   const taps: Record<string, { taps: number; more: number }> = {};
+  const walked: Record<string, readonly string[]> = {};
   for (const language of ['zh-Hans', 'mn-Mong'] as const) {
     const lang = language === 'zh-Hans' ? 'zh' : 'mn';
-    it(`keeps every step's controls whole, uncovered and tap-safe (${lang})`, async () => {
+    it(`walks every step in every layout, tap-safe (${lang})`, async () => {
       const { context, page } = await openKiosk(browser, agent, server);
       const d = new KioskDriver(page, `all-${lang}`);
       const found: string[] = [];
@@ -501,11 +507,30 @@ describe.skip('every kiosk screen and step in every layout', () => {
           .map(([k, v]) => `${k}: ${v.taps} (${v.more} "more")`)
           .join('; '),
       );
-      expect(found).toEqual([]);
+      walked[lang] = found;
+      console.log(`layout problems (${lang}): ${found.length}`);
     }, 600_000);
   }
 
-  it('takes no more taps in Mongolian portrait than in Chinese landscape', () => {
+  // QUARANTINED (issue 12 stays open): one Chinese problem is left, at the largest font on a
+  // landscape screen: once the pinyin candidates show, the description step's keyboard is a few
+  // pixels taller than the step and the "more" hint covers 确定. Remove this skip when it is gone.
+  it.skip("keeps every step's controls whole and uncovered (zh)", () => {
+    expect(walked['zh']).toEqual([]);
+  });
+
+  // QUARANTINED (issue 12 stays open): Mongolian still has 229 problems over the four layouts,
+  // most of them the Mongolian keyboard (13 keys a row do not fit beside the step's head, its
+  // actions and the caption strip in landscape, nor under the head band at the largest font in
+  // portrait), the code and PIN keypads at the largest font in portrait, and the hardship grounds.
+  // The walk above still runs (double taps, taps counted); remove this skip when it finds none.
+  it.skip("keeps every step's controls whole and uncovered (mn)", () => {
+    expect(walked['mn']).toEqual([]);
+  });
+
+  // QUARANTINED (issue 12 stays open): measured 31 taps (4 of them "more") in Mongolian portrait
+  // against 30 in Chinese landscape; the Mongolian keyboard still needs "more" taps there.
+  it.skip('takes no more taps in Mongolian portrait than in Chinese landscape', () => {
     const mn = taps['mn portrait-standard'];
     const zh = taps['zh landscape-standard'];
     console.log('taps: mn portrait', mn, '/ zh landscape', zh);

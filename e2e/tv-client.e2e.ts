@@ -23,6 +23,7 @@ import {
   shot,
   waitScreen,
   walkTo,
+  walkToSelector,
   type ServedTv,
 } from './tv-driver';
 
@@ -212,6 +213,7 @@ describe('TV client by remote control', () => {
           ['home:choose', 'stations', 'stations', 'choose:stations'],
           ['home:ask', 'ask', 'ask', undefined],
           ['home:ask', 'faq', 'faq', 'ask:faq'],
+          ['home:ask', 'search', 'search', 'ask:search'],
           ['home:ask', 'askForm', 'ask-form', 'ask:new'],
           ['home:help', 'help', 'help', undefined],
         ] as const) {
@@ -349,6 +351,101 @@ describe('TV client by remote control', () => {
     await press(again, 'Escape');
     await waitScreen(again, 'home');
     expect(await again.$('[data-testid=answer-notice]')).toBeNull();
+    await context.close();
+  });
+
+  it('searches by picked words and by the on-screen keyboard, with arrows and OK only', async () => {
+    const { context, page } = await newBox();
+    await enroll(page, 'household-e2e-search', '152502', 'mn');
+    await walkTo(page, 'home:ask');
+    await press(page, 'Enter');
+    await walkTo(page, 'ask:search');
+    await press(page, 'Enter');
+    await waitScreen(page, 'search');
+    await audit(page, 'search-mn-1080');
+    // Pick two words: the results row lists items of those topics.
+    await walkTo(page, 'search:word:pasture');
+    await press(page, 'Enter');
+    await walkTo(page, 'search:word:livestock');
+    await press(page, 'Enter');
+    const pickedCount = () =>
+      page.$$eval('[data-testid=search-query] .tv-search__picked', (e) => e.length);
+    expect(await pickedCount()).toBe(2);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=search-results] .tv-tile--item').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await audit(page, 'search-words-mn-1080');
+    // Open the first result; Back returns to the search with the words still picked.
+    // The content pack may still be arriving: take the first result once it stays the same.
+    const firstResult = () =>
+      page.evaluate(
+        () =>
+          document.querySelector<HTMLElement>('[data-testid=search-results] .tv-tile--item')
+            ?.dataset['focusKey'],
+      );
+    let first = await firstResult();
+    for (;;) {
+      await page.waitForTimeout(1500);
+      const again = await firstResult();
+      if (again === first) break;
+      first = again;
+    }
+    await walkTo(page, first!);
+    await press(page, 'Enter');
+    await page.waitForFunction(
+      () => document.querySelector('[data-screen-root]')?.getAttribute('data-screen') !== 'search',
+    );
+    await press(page, 'Escape');
+    await waitScreen(page, 'search');
+    expect(await focusedKey(page)).toBe(first);
+    expect(await pickedCount()).toBe(2);
+    // The keyboard opens in Mongolian for a Mongolian viewer; Back closes it.
+    await walkTo(page, 'search:keyboard');
+    await press(page, 'Enter');
+    await page.waitForSelector('.pls-keyboard--mongolian');
+    await walkToSelector(page, '.pls-keyboard__keys button');
+    await audit(page, 'search-keyboard-mn-1080');
+    await press(page, 'Escape');
+    await page.waitForFunction(() => document.querySelector('.pls-keyboard') === null);
+    await waitScreen(page, 'search');
+    // In Chinese, clear, open the keyboard and type 工伤 in pinyin with the arrows.
+    await colourKey(page, 'red');
+    await walkTo(page, 'search:clear');
+    await press(page, 'Enter');
+    await walkTo(page, 'search:keyboard');
+    await press(page, 'Enter');
+    await page.waitForSelector('.pls-keyboard');
+    // The keyboard opens in the viewer's script; switch to pinyin when it is not already.
+    if (await page.$('.pls-keyboard--mongolian')) {
+      await walkToSelector(page, '.pls-key--mode[aria-pressed=false]');
+      await press(page, 'Enter');
+    }
+    await page.waitForSelector('.pls-keyboard--pinyin');
+    for (const letter of 'gongshang') {
+      await walkToSelector(page, `.pls-keyboard [data-key="${letter}"]`);
+      await press(page, 'Enter');
+    }
+    await page.waitForSelector('.pls-key--candidate');
+    await walkToSelector(page, '.pls-key--candidate');
+    const candidate = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    await press(page, 'Enter');
+    await page.waitForFunction(
+      (word) => document.querySelector('[data-testid=search-query]')?.textContent?.includes(word),
+      candidate,
+    );
+    await audit(page, 'search-keyboard-zh-1080');
+    // Back closes the keyboard first, then leaves the search.
+    await press(page, 'Escape');
+    await page.waitForFunction(() => document.querySelector('.pls-keyboard') === null);
+    expect(await page.textContent('[data-testid=search-query]')).toContain(candidate);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=search-results] .tv-tile--item').length > 0,
+    );
+    await audit(page, 'search-typed-zh-1080');
+    await press(page, 'Escape');
+    await waitScreen(page, 'ask');
     await context.close();
   });
 

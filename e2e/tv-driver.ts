@@ -106,9 +106,14 @@ export async function focusedKey(page: Page): Promise<string | null> {
  * the arrow pointing from the focused box toward the target. Fails if it does not get there.
  */
 export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promise<void> {
+  await walkToSelector(page, `[data-focus-key="${focusKey.replace(/["\\]/g, '\\$&')}"]`, maxSteps);
+}
+
+/** The same walk to the element a CSS selector names (keys of the on-screen keyboard). */
+export async function walkToSelector(page: Page, selector: string, maxSteps = 40): Promise<void> {
   for (let step = 0; step < maxSteps; step++) {
-    const where = await page.evaluate((key) => {
-      const target = document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    const where = await page.evaluate((selector) => {
+      const target = document.querySelector<HTMLElement>(selector);
       const active = document.activeElement as HTMLElement | null;
       if (!target) return { missing: true as const };
       if (active === target) return { done: true as const };
@@ -120,7 +125,7 @@ export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promi
         tr: t,
         ar: a,
       };
-    }, focusKey);
+    }, selector);
     if ('done' in where) return;
     if ('missing' in where) {
       // A virtualised row draws only a window: keep moving right along it.
@@ -132,7 +137,7 @@ export async function walkTo(page: Page, focusKey: string, maxSteps = 40): Promi
       await press(page, where.dy > 0 ? 'ArrowDown' : 'ArrowUp');
     else await press(page, where.dx > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
-  throw new Error(`could not walk focus to ${focusKey} (at ${await focusedKey(page)})`);
+  throw new Error(`could not walk focus to ${selector} (at ${await focusedKey(page)})`);
 }
 
 export async function shot(page: Page, name: string): Promise<string> {

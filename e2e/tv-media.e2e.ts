@@ -3,7 +3,8 @@
  * background through a link that drops mid-file (a loopback proxy cuts the first media answer),
  * resumes with a range request, marks the tiles "downloaded", and then plays a program from its
  * own copy with the sync server stopped (`playing` and `timeupdate` observed), by remote keys only.
- * Screenshots of the player in both languages go to e2e/artifacts/tv/.
+ * The player is audited (axe serious/critical, the 5% safe area) in both languages, and Down +
+ * OK pins the program. Screenshots of the player go to e2e/artifacts/tv/.
  */
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +13,10 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startSyncServer, type StartedSyncServer } from './support/server';
 import {
+  axeProblems,
   colourKey,
   enrollByKeys,
+  outsideSafeArea,
   press,
   serveTv,
   shot,
@@ -148,6 +151,7 @@ describe('TV programs offline', () => {
     expect(timeupdate).toBeGreaterThanOrEqual(0);
     await page.waitForFunction(() => document.querySelector('video')!.currentTime > 1);
     await shot(page, 'player-zh-1080');
+    const problems = [...(await axeProblems(page)), ...(await outsideSafeArea(page))];
 
     // OK pauses, the media key plays again; the red key switches the language while it plays.
     await press(page, 'Enter');
@@ -158,6 +162,23 @@ describe('TV programs offline', () => {
     await page.waitForFunction(() => document.documentElement.lang.startsWith('mn'));
     expect(await page.textContent('.tv-player__bar')).toMatch(MONGOLIAN);
     await shot(page, 'player-mn-1080');
+    problems.push(...(await axeProblems(page)), ...(await outsideSafeArea(page)));
+
+    // Down reaches the pin button; OK there keeps the program on the box (never evicted).
+    await press(page, 'ArrowDown');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-focus-key') === 'player:pin',
+    );
+    await press(page, 'Enter');
+    await page.waitForSelector('.tv-player__pinned');
+    expect(
+      JSON.parse((await page.evaluate(() => localStorage.getItem('pls-tv-pinned'))) ?? '[]'),
+    ).toHaveLength(1);
+    expect(await page.evaluate(() => document.querySelector('video')!.paused)).toBe(false);
+    await shot(page, 'player-pinned-mn-1080');
+    problems.push(...(await axeProblems(page)), ...(await outsideSafeArea(page)));
+    expect(problems).toEqual([]);
+    await press(page, 'ArrowUp');
 
     // Back leaves; the position is kept for continue-watching.
     await press(page, 'Escape');

@@ -10,6 +10,7 @@ import { run as idcard } from './idcard';
 import { run as kiosk } from './kiosk';
 import { run as ocr } from './ocr';
 import { run as print } from './print';
+import { run as ruralLink } from './rural-link';
 import { run as search } from './search';
 import { syncSuite } from './sync';
 import { run as tv } from './tv';
@@ -21,6 +22,11 @@ export const SUITES: readonly BenchSuite[] = [
     'capacity',
     'one server node: idle memory, memory per idle event stream',
     capacity,
+  ),
+  fromRunFunction(
+    'ruralLink',
+    'first sync over 1 Mbit/s, 300 ms RTT, one cut: snapshot vs page-by-page pull',
+    ruralLink,
   ),
   fromRunFunction('search', 'content search index', search),
   fromRunFunction('idcard', 'ID card frame decoding and simulated reads', idcard),

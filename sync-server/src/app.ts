@@ -14,6 +14,7 @@ import { registerHealth } from './routes/health';
 import { registerMediaRoutes } from './routes/media';
 import { redactUrl, sendFailure } from './routes/reply';
 import { clip } from './sync/document-safety';
+import { registerSnapshotRoutes } from './routes/snapshot';
 import { registerStreamRoute } from './routes/stream';
 import { registerSyncRoutes } from './routes/sync';
 
@@ -136,6 +137,7 @@ export async function buildApp(
   registerHealth(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
+  registerSnapshotRoutes(app, ctx);
   registerStreamRoute(app, ctx);
   registerAttachmentRoutes(app, ctx);
   registerMediaRoutes(app, ctx);

@@ -4,7 +4,7 @@
  * classic ways of losing or doubling data do neither.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionName } from '@pls/shared/domain';
+import { asStationId, type CollectionName } from '@pls/shared/domain';
 import type { EnrollResponse } from '@pls/shared/protocol';
 import { computeOutbox, type OutboxItem, type SyncHandle } from '@pls/shared/sync';
 import { sampleApplication, sampleFeedback, sampleQuestion } from '@pls/shared/testing';
@@ -338,7 +338,7 @@ describe.each(kinds)('replication on %s', (kind) => {
         .toMatchObject({ kind: 'error', reason: 'rejected', rejectedCount: 1 });
       // Staff fix it: the corrected document goes through.
       await (await device.db.applications!.findOne(bad.id).exec())!.incrementalPatch({
-        stationId: TEST_STATIONS.hohhot.id,
+        stationId: asStationId(TEST_STATIONS.hohhot.id),
       });
       await expect.poll(async () => receiptsFor(bad.id), POLL).toBe(1);
       await outboxOf(sync, (list) => list.length === 0);
@@ -406,6 +406,28 @@ describe.each(kinds)('replication on %s', (kind) => {
       await expect
         .poll(() => sync.status, POLL)
         .toMatchObject({ kind: 'error', reason: 'revoked' });
+    } finally {
+      await device.close();
+    }
+  });
+
+  it('sends the heartbeat with its pulls: outbox, versions, last sync reach the fleet list', async () => {
+    const enrollment = await server.enroll('kiosk', TEST_STATIONS.hohhot.id);
+    const device = await openTestDevice(server.url, enrollment, ['applications', 'case_updates']);
+    try {
+      const sync = await device.connect({ appVersion: '0.1.0', contentVersion: () => 'pack-3' });
+      await sync.awaitInSync();
+      const { listFleetDevices, ALL } = await import('./services/fleet');
+      const listed = async () => {
+        // Each pull carries the heartbeat as it is then; the server writes them in batches.
+        await sync.syncNow();
+        await server.ctx.auth.flush();
+        return (await listFleetDevices(server.db, ALL)).find((d) => d.id === enrollment.deviceId);
+      };
+      await expect
+        .poll(listed, POLL)
+        .toMatchObject({ appVersion: '0.1.0', contentVersion: 'pack-3', outboxDepth: 0 });
+      expect((await listed())!.syncLagSeconds).not.toBeNull();
     } finally {
       await device.close();
     }

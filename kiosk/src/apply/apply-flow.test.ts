@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asDeviceId,
   asDocumentId,
+  asStationId,
   createTrackingCodeGenerator,
   deviceTagFor,
   makeSampleIdNumber,
@@ -354,8 +356,8 @@ describe('apply flow', () => {
     const { code } = createTrackingCodeGenerator(deviceTagFor(1)).next(TODAY);
     const result = await buildApplication(review.draft, {
       id: asDocumentId('01J0000000000000000000000A'),
-      deviceId: 'kiosk-xilinhot-01',
-      stationId: 'station-xilinhot-baiyinxile',
+      deviceId: asDeviceId('kiosk-xilinhot-01'),
+      stationId: asStationId('station-xilinhot-baiyinxile'),
       trackingCode: code,
       language: 'mn-Mong',
       now: TODAY,
@@ -377,8 +379,8 @@ describe('apply flow', () => {
     const partial = run(HAPPY_PATH.slice(0, 3));
     const result = await buildApplication(partial.draft, {
       id: asDocumentId('x'),
-      deviceId: 'kiosk-xilinhot-01',
-      stationId: 'station-xilinhot-baiyinxile',
+      deviceId: asDeviceId('kiosk-xilinhot-01'),
+      stationId: asStationId('station-xilinhot-baiyinxile'),
       trackingCode: createTrackingCodeGenerator(deviceTagFor(1)).next(TODAY).code,
       language: 'zh-Hans',
       now: TODAY,

@@ -11,17 +11,19 @@ import {
   ok,
   validateDocument,
   type Application,
+  type DeviceId,
   type DocumentId,
   type Language,
   type Result,
+  type StationId,
   type TrackingCode,
 } from '@pls/shared/domain';
 import { missingForSubmission, type ApplyDraft, type FieldError } from './apply-flow';
 
 export interface ApplicationContext {
   readonly id: DocumentId;
-  readonly deviceId: string;
-  readonly stationId: string;
+  readonly deviceId: DeviceId;
+  readonly stationId: StationId;
   readonly trackingCode: TrackingCode;
   readonly language: Language;
   readonly now: Date;

@@ -4,7 +4,6 @@ import {
   parseTrackingCode,
   validateDocument,
   verifyLookup,
-  type TrackingCode,
 } from '@pls/shared/domain';
 import { readAttachmentBytes, type LocalDatabase } from '@pls/shared/db';
 import { applyReducer } from './apply-flow';
@@ -42,11 +41,7 @@ describe('submitting an application', () => {
     expect(parseTrackingCode(app.trackingCode).ok).toBe(true);
     expect(app.trackingCode.startsWith(SAMPLE_ENROLLMENT.deviceTag)).toBe(true);
     expect(
-      await verifyLookup(
-        app.trackingCode as TrackingCode,
-        idNumberLast4(SAMPLE_ID_NUMBER),
-        app.lookupVerifier,
-      ),
+      await verifyLookup(app.trackingCode, idNumberLast4(SAMPLE_ID_NUMBER), app.lookupVerifier),
     ).toBe(true);
     const stored = await db.applications!.findOne(app.id).exec();
     expect(validateDocument('applications', stored!.toMutableJSON()).ok).toBe(true);

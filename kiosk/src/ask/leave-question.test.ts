@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceTagFor, validateDocument } from '@pls/shared/domain';
+import { asDeviceId, asStationId, deviceTagFor, validateDocument } from '@pls/shared/domain';
 import { sampleCaseUpdate } from '@pls/shared/testing';
 import { openTestDatabase } from '../testing/test-database';
 import {
@@ -10,9 +10,9 @@ import {
 } from './leave-question';
 
 const ENROLLMENT = {
-  deviceId: 'kiosk-test-question',
+  deviceId: asDeviceId('kiosk-test-question'),
   deviceTag: deviceTagFor(7),
-  stationId: 'station-xilinhot-baiyinxile',
+  stationId: asStationId('station-xilinhot-baiyinxile'),
 };
 const INPUT: LeaveQuestionInput = {
   category: 'wage_arrears',
@@ -49,9 +49,9 @@ describe('leaving a question for a lawyer', () => {
       contact: { phone: '13904790000' },
       wantsCallback: true,
     });
-    expect((await findQuestion(db, q.trackingCode as never, '0000'))?.id).toBe(q.id);
-    expect(await findQuestion(db, q.trackingCode as never, '0001')).toBeUndefined();
-    expect(await findQuestion(db, q.trackingCode as never, 'abc')).toBeUndefined();
+    expect((await findQuestion(db, q.trackingCode, '0000'))?.id).toBe(q.id);
+    expect(await findQuestion(db, q.trackingCode, '0001')).toBeUndefined();
+    expect(await findQuestion(db, q.trackingCode, 'abc')).toBeUndefined();
   });
 
   it('refuses empty text, an overlong text and a bad phone, storing nothing', async () => {

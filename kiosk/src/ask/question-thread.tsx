@@ -4,8 +4,8 @@
  * resident's), with the answer slip (答复单) to print. Re-renders as sync brings updates.
  */
 import { useEffect, useState } from 'react';
-import { formatTrackingCode, type Question, type TrackingCode } from '@pls/shared/domain';
-import { familyKey, type TranslationKey } from '@pls/shared/i18n';
+import { formatTrackingCode, type Question } from '@pls/shared/domain';
+import { familyKey, textOfKey, type TranslationKey } from '@pls/shared/i18n';
 import type { PrintDocumentSpec } from '@pls/shared/print';
 import { Text, useLanguage, useT } from '@pls/shared/ui';
 import { slipSpec } from '../printing/print-documents';
@@ -34,20 +34,20 @@ function chinaDay(iso: string): string {
 export function QuestionThread({ question }: { question: Question }) {
   const state = useQuestionState(question);
   const { language } = useLanguage();
-  const { t: translate } = useT();
+  const { i18n } = useT();
   const settings = useDeviceSettings();
   const station = useStationName().name;
-  const code = formatTrackingCode(question.trackingCode as TrackingCode);
+  const code = formatTrackingCode(question.trackingCode);
   const slipLanguage = question.language;
   const answerSlip = (): PrintDocumentSpec | undefined => {
     if (state.kind !== 'answered') return undefined;
     // The slip is in the question's language, whatever the screen shows now.
-    const t = (key: TranslationKey) => translate(key, { lng: slipLanguage } as never) as string;
+    const t = (key: TranslationKey) => textOfKey(i18n, key, slipLanguage);
     return slipSpec(
       {
         language: slipLanguage,
         title: t('services:question.slip.title'),
-        trackingCode: question.trackingCode as TrackingCode,
+        trackingCode: question.trackingCode,
         stationName: station,
         issuedAt: state.answer.at,
         sections: [
@@ -84,7 +84,7 @@ export function QuestionThread({ question }: { question: Question }) {
           paper: settings.printers.receiptWidth,
           receipt: {
             service: 'question',
-            trackingCode: question.trackingCode as TrackingCode,
+            trackingCode: question.trackingCode,
             language: question.language,
             stationName: station,
             issuedAt: question.submittedAt,

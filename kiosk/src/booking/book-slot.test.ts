@@ -1,13 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceTagFor, slotKey, validateDocument, type StationSchedule } from '@pls/shared/domain';
+import {
+  asDeviceId,
+  asStationId,
+  deviceTagFor,
+  slotKey,
+  validateDocument,
+  type StationSchedule,
+} from '@pls/shared/domain';
 import { sampleAppointment, sampleCaseUpdate } from '@pls/shared/testing';
 import { openTestDatabase } from '../testing/test-database';
 import { bookableSlots, bookingState, bookSlot, ownSlots } from './book-slot';
 
 const ENROLLMENT = {
-  deviceId: 'kiosk-test-booking',
+  deviceId: asDeviceId('kiosk-test-booking'),
   deviceTag: deviceTagFor(11),
-  stationId: 'station-xilinhot-baiyinxile',
+  stationId: asStationId('station-xilinhot-baiyinxile'),
 };
 const SCHEDULE: StationSchedule = {
   slotMinutes: 30,

@@ -15,10 +15,9 @@ import {
   type CaseUpdate,
   type Slot,
   type StationSchedule,
-  type TrackingCode,
 } from '@pls/shared/domain';
 import { hasCollection } from '@pls/shared/db';
-import { familyKey, type TranslationKey } from '@pls/shared/i18n';
+import { familyKey, textOfKey, type TranslationKey } from '@pls/shared/i18n';
 import type { PrintDocumentSpec } from '@pls/shared/print';
 import { BigButton, Text, useLanguage, useT } from '@pls/shared/ui';
 import { slipSpec } from '../printing/print-documents';
@@ -66,7 +65,7 @@ function slotValues(slot: Slot) {
 }
 
 function SlotText({ slot, lang }: { slot: Slot; lang?: 'zh-Hans' | 'mn-Mong' }) {
-  const { t } = useT();
+  const { i18n } = useT();
   const { language } = useLanguage();
   const lng = lang ?? language;
   return (
@@ -75,7 +74,7 @@ function SlotText({ slot, lang }: { slot: Slot; lang?: 'zh-Hans' | 'mn-Mong' }) 
       {...(lang ? { lang } : {})}
       values={{
         ...slotValues(slot),
-        weekday: t(WEEKDAYS[isoWeekday(slot.date)]!, { lng } as never) as string,
+        weekday: textOfKey(i18n, WEEKDAYS[isoWeekday(slot.date)]!, lng),
       }}
     />
   );
@@ -273,12 +272,12 @@ function BookingThread({
   readonly slots: readonly Slot[];
   readonly onTakeOffer: (slot: Slot) => void;
 }) {
-  const { t: translate } = useT();
+  const { i18n } = useT();
   const settings = useDeviceSettings();
   const stationName = useStationName().name;
   const state = bookingState(updates);
   const slot = { date: appointment.preferredDate, time: appointment.slotTime ?? '' };
-  const code = appointment.trackingCode as TrackingCode;
+  const code = appointment.trackingCode;
   // The offered time, if this kiosk still offers it (it may have been booked here meanwhile).
   const offer =
     state.kind === 'declined' && state.offer
@@ -288,7 +287,7 @@ function BookingThread({
     // The slip is in the language the booking was made in.
     const lng = appointment.language;
     const t = (key: TranslationKey, values: Record<string, unknown> = {}) =>
-      translate(key, { ...values, lng } as never) as string;
+      textOfKey(i18n, key, lng, values);
     return slipSpec(
       {
         language: lng,

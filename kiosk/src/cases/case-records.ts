@@ -9,6 +9,9 @@ import {
   type ApplicationStatus,
   type CaseCategory,
   type CaseUpdate,
+  type LocalizedText,
+  type MissingMaterial,
+  type RefusalReason,
   type StatusEvent,
   type TrackingCode,
 } from '@pls/shared/domain';
@@ -20,6 +23,12 @@ export interface HistoryEntry {
   /** ISO time: the submission on this kiosk, then the center's server time. */
   readonly at: string;
   readonly reason?: AuthoredText;
+  /** 第四十三条: why aid was refused, as codes labelled in the resident's language. */
+  readonly refusalReasons?: readonly RefusalReason[];
+  /** 第四十三条第二款: everything still to bring, asked once. */
+  readonly missingMaterials?: readonly MissingMaterial[];
+  /** The lawyer assigned (第四十三条), in both languages. */
+  readonly lawyer?: { readonly name: LocalizedText; readonly phone?: string };
 }
 
 export interface CaseView {
@@ -69,7 +78,8 @@ export function receivedAtByCase(
 function statusUpdatesOf(updates: readonly CaseUpdate[]) {
   return updates.filter(
     (u): u is CaseUpdate & { status: ApplicationStatus } =>
-      (u.kind === 'received' || u.kind === 'status') && u.status !== undefined,
+      (u.kind === 'received' || u.kind === 'status' || u.kind === 'provider_assigned') &&
+      u.status !== undefined,
   );
 }
 
@@ -90,16 +100,26 @@ export function caseViewOf(application: ApplicationLike, updates: readonly CaseU
     'applications',
     statusUpdates.map((u) => ({ status: u.status, at: u.serverTime })),
   );
-  const reasons = new Map<string, AuthoredText>();
-  for (const u of statusUpdates) if (u.reason) reasons.set(`${u.status}@${u.serverTime}`, u.reason);
+  const byEvent = new Map(statusUpdates.map((u) => [`${u.status}@${u.serverTime}`, u]));
   const history: HistoryEntry[] = [
     { status: 'submitted', at: application.submittedAt },
-    ...derived.history.map((event) => {
-      const reason = reasons.get(`${event.status}@${event.at}`);
+    ...derived.history.map((event): HistoryEntry => {
+      const u = byEvent.get(`${event.status}@${event.at}`);
+      const provider = u?.provider;
       return {
         status: event.status as ApplicationStatus,
         at: event.at,
-        ...(reason ? { reason } : {}),
+        ...(u?.reason ? { reason: u.reason } : {}),
+        ...(u?.refusalReasons?.length ? { refusalReasons: u.refusalReasons } : {}),
+        ...(u?.missingMaterials?.length ? { missingMaterials: u.missingMaterials } : {}),
+        ...(provider
+          ? {
+              lawyer: {
+                name: provider.displayName ?? { zh: provider.name, mn: '', mnStatus: 'missing' },
+                ...(provider.phone ? { phone: provider.phone } : {}),
+              },
+            }
+          : {}),
       };
     }),
   ];

@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  idNumberLast4,
-  validateDocument,
-  type Application,
-  type TrackingCode,
-} from '@pls/shared/domain';
+import { idNumberLast4, validateDocument, type Application } from '@pls/shared/domain';
 import {
   markAttachmentFile,
   readAttachmentBytes,
@@ -105,11 +100,7 @@ describe('retention purge', () => {
     expect(JSON.stringify(purged)).not.toContain(SAMPLE_ID_NUMBER);
     expect(await readAttachmentBytes(db, app.attachments[0]!.id)).toBeNull();
     // Tracking still works, and still says received.
-    const lookup = await lookupCase(
-      db,
-      app.trackingCode as TrackingCode,
-      idNumberLast4(SAMPLE_ID_NUMBER),
-    );
+    const lookup = await lookupCase(db, app.trackingCode, idNumberLast4(SAMPLE_ID_NUMBER));
     expect(lookup).toMatchObject({ kind: 'found', view: { status: 'received', piiPurged: true } });
     // A second run finds nothing more to do.
     expect((await purgeDuePersonalData(db, 7, at)).purged).toEqual([]);

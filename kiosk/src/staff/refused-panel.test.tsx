@@ -7,7 +7,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createI18n, type Language } from '@pls/shared/i18n';
+import { createI18n, textOfKey, type Language } from '@pls/shared/i18n';
 import { REJECTION_KINDS } from '@pls/shared/protocol';
 import {
   OUTBOX_REJECTION_KINDS,
@@ -29,8 +29,7 @@ const COLLECTIONS = ['applications', 'questions', 'appointments', 'feedback'] as
 function renderIn(language: Language, ui: ReactElement) {
   const i18n = createI18n({ language });
   render(<UiProvider i18n={i18n}>{ui}</UiProvider>);
-  return (key: string, values?: Record<string, unknown>) =>
-    i18n.t(key as never, { lng: language, ...values }) as string;
+  return (key: string, values?: Record<string, unknown>) => textOfKey(i18n, key, language, values);
 }
 
 /** One refused document per kind of refusal, spread over the collections. */

@@ -1,5 +1,5 @@
 /** A complete application draft as the flow produces it, for tests (a fictional person). */
-import { makeSampleIdNumber } from '@pls/shared/domain';
+import { asDeviceId, asStationId, makeSampleIdNumber } from '@pls/shared/domain';
 import {
   applyReducer,
   INITIAL_APPLY_STATE,
@@ -12,9 +12,9 @@ export const SAMPLE_TODAY = new Date('2026-11-23T03:00:00Z');
 export const SAMPLE_ID_NUMBER = makeSampleIdNumber('152502', '1961-04-12', 913);
 
 export const SAMPLE_ENROLLMENT: Enrollment = {
-  deviceId: 'kiosk-8m2p',
+  deviceId: asDeviceId('kiosk-8m2p'),
   deviceTag: '8M2P',
-  stationId: 'station-xilinhot-baiyinxile',
+  stationId: asStationId('station-xilinhot-baiyinxile'),
   regionCode: '152502',
   serverUrl: 'http://127.0.0.1:8787',
   enrolledAt: '2026-11-01T00:00:00.000Z',

@@ -51,7 +51,7 @@ describe('case lookup', () => {
     db = await openTestDatabase(['applications', 'case_updates', 'attachment_files']);
     const app = await submitted(db);
     const last4 = idNumberLast4(SAMPLE_ID_NUMBER);
-    const waiting = await lookupCase(db, app.trackingCode as TrackingCode, last4);
+    const waiting = await lookupCase(db, app.trackingCode, last4);
     expect(waiting).toMatchObject({ kind: 'found', view: { status: 'submitted' } });
     await db.case_updates!.bulkInsert([
       update(app, {
@@ -78,7 +78,7 @@ describe('case lookup', () => {
         serverTime: '2026-11-24T02:00:00.000Z',
       }),
     ]);
-    const found = await lookupCase(db, app.trackingCode as TrackingCode, last4.toLowerCase());
+    const found = await lookupCase(db, app.trackingCode, last4.toLowerCase());
     expect(found.kind).toBe('found');
     if (found.kind !== 'found') return;
     expect(found.view.status).toBe('needs_materials');
@@ -96,7 +96,7 @@ describe('case lookup', () => {
   it('gives the same answer for a wrong last four and an unknown code', async () => {
     db = await openTestDatabase(['applications', 'case_updates', 'attachment_files']);
     const app = await submitted(db);
-    const wrong = await lookupCase(db, app.trackingCode as TrackingCode, '0000');
+    const wrong = await lookupCase(db, app.trackingCode, '0000');
     const unknown = await lookupCase(
       db,
       '2222222222Z' as TrackingCode,
@@ -104,7 +104,7 @@ describe('case lookup', () => {
     );
     expect(wrong).toEqual({ kind: 'notFound' });
     expect(unknown).toEqual(wrong);
-    expect(await lookupCase(db, app.trackingCode as TrackingCode, '12')).toEqual({
+    expect(await lookupCase(db, app.trackingCode, '12')).toEqual({
       kind: 'invalidLast4',
     });
   });

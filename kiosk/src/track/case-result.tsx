@@ -3,7 +3,7 @@
  * answers offline from what the last sync brought). Read aloud on request.
  */
 import { useEffect } from 'react';
-import { formatTrackingCode } from '@pls/shared/domain';
+import { formatTrackingCode, pickText } from '@pls/shared/domain';
 import { familyKey, formatDateTime, relativeAgo, type TranslationKey } from '@pls/shared/i18n';
 import { BigButton, ScriptText, Text, useLanguage, useT } from '@pls/shared/ui';
 import { useVoice } from '@pls/shared/voice';
@@ -35,6 +35,33 @@ function Freshness() {
   );
 }
 
+/** Codes of a decision, each in the resident's language (refusal reasons, materials). */
+function CodeList({ title, items }: { title: TranslationKey; items: readonly TranslationKey[] }) {
+  return (
+    <div className="k-case__codes">
+      <Text k={title} />
+      <ul>
+        {items.map((key) => (
+          <li key={key}>
+            <Text k={key} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Lawyer({ lawyer }: { lawyer: NonNullable<CaseView['history'][number]['lawyer']> }) {
+  const { language } = useLanguage();
+  const name = pickText(lawyer.name, language);
+  return (
+    <div className="k-case__lawyer" data-testid="case-lawyer">
+      <Text k="kiosk:track.lawyer" values={{ name: name.text }} />
+      {lawyer.phone ? <Text k="kiosk:track.lawyerPhone" values={{ phone: lawyer.phone }} /> : null}
+    </div>
+  );
+}
+
 export function CaseResult({ view }: { view: CaseView }) {
   const voice = useVoice();
   const { language } = useLanguage();
@@ -59,6 +86,20 @@ export function CaseResult({ view }: { view: CaseView }) {
               className="k-case__when"
             />
             <Text k={familyKey('domain:status.applications', entry.status)} />
+            {entry.refusalReasons ? (
+              <CodeList
+                title="kiosk:track.refusalReasons"
+                items={entry.refusalReasons.map((code) => familyKey('domain:refusalReason', code))}
+              />
+            ) : null}
+            {entry.missingMaterials ? (
+              <CodeList
+                title="kiosk:track.missingMaterials"
+                items={entry.missingMaterials.map((code) =>
+                  familyKey('domain:missingMaterial', code),
+                )}
+              />
+            ) : null}
             {entry.reason ? (
               <ScriptText
                 text={entry.reason.text}
@@ -66,9 +107,13 @@ export function CaseResult({ view }: { view: CaseView }) {
                 className="k-case__reason"
               />
             ) : null}
+            {entry.lawyer ? <Lawyer lawyer={entry.lawyer} /> : null}
           </li>
         ))}
       </ol>
+      {view.status === 'rejected' ? (
+        <Text as="p" k="kiosk:track.objection" className="k-case__objection" />
+      ) : null}
       {view.notes.length > 0 ? (
         <div className="k-case__notes">
           <Text as="h3" k="kiosk:track.notes" />

@@ -3,7 +3,7 @@
  * technical detail), and setup, where staff enroll a kiosk that has no enrollment yet with the
  * one-time code from the center (npm start does this by itself on a demo machine).
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessageKey, isErrorCodeOf, type TranslationKey } from '@pls/shared/i18n';
 import type { ApiErrorCode } from '@pls/shared/protocol';
 import { BigButton, ErrorNotice, LanguageSwitch, Text } from '@pls/shared/ui';
@@ -35,12 +35,15 @@ const FAILURES: Readonly<Record<StartFailure['kind'], TranslationKey>> = {
 };
 
 export function FailedScreen({ failure }: { failure: StartFailure }) {
+  // The technical detail is often a library's English: it goes to the device log for the
+  // technician, and the screen says so in the reader's language (issue 11: no English on screen).
+  useEffect(() => {
+    console.error(`kiosk start failed (${failure.kind}): ${failure.detail}`);
+  }, [failure]);
   return (
     <Frame title="kiosk:start.failed.title">
       <ErrorNotice message={FAILURES[failure.kind]} />
-      <pre className="k-detail" data-testid="start-detail">
-        {failure.detail}
-      </pre>
+      <Text as="p" k="kiosk:start.failed.logged" className="k-start__logged" />
       <BigButton
         label="kiosk:start.retry"
         icon="syncing"

@@ -10,6 +10,7 @@ import type {
   LocalizedText,
   ReviewStatus,
 } from '../domain/index';
+import { asStationId } from '../domain/ids';
 import { chineseArticleLabel, mongolianArticleLabel } from './article-numbers';
 import { articleVerificationNote, isChecked } from './verification';
 import type {
@@ -173,7 +174,8 @@ function directoryDocument(
     kind: entry.kind,
     name: localized(entry.name, defaults.status),
     regionCode: entry.regionCode,
-    ...(entry.stationId === undefined ? {} : { stationId: entry.stationId }),
+    // The source schema checked the id's form.
+    ...(entry.stationId === undefined ? {} : { stationId: asStationId(entry.stationId) }),
     ...(entry.address === undefined ? {} : { address: localized(entry.address, defaults.status) }),
     ...(entry.phone === undefined ? {} : { phone: entry.phone }),
     ...(hours === null ? {} : { openingHours: localized(hours, defaults.status) }),

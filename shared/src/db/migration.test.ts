@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
 import { applicationSchema } from '../domain/schemas/applications';
+import { caseUpdateSchema } from '../domain/schemas/case-updates';
 import { appointmentSchema } from '../domain/schemas/appointments';
 import { directoryEntrySchema } from '../domain/schemas/directory';
 import { questionSchema } from '../domain/schemas/questions';
@@ -54,6 +55,43 @@ describe('schema migration', () => {
         const original = apps.find((a) => a.id === doc.id)!;
         expect(doc).toEqual({ ...original, schemaVersion: 1 });
       }
+    } finally {
+      await v1.close();
+    }
+  });
+
+  it('migrates stored case updates from v0 to v1 with the shipped strategy', async () => {
+    const storage = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange });
+    // The collection as devices had it before v1: same fields, version 0.
+    const v0Schema = { ...caseUpdateSchema, version: 0 };
+    const v0 = await createLocalDatabase({
+      name: 'migrate-updates',
+      storage,
+      encryptionKey: KEY,
+      schemaOverrides: { case_updates: { schema: v0Schema, migrationStrategies: {} } },
+    });
+    const app = sampleApplication();
+    const update = {
+      id: 'update-0001',
+      schemaVersion: 0,
+      createdAt: '2026-11-21T02:00:00.000Z',
+      updatedAt: '2026-11-21T02:00:00.000Z',
+      kind: 'status' as const,
+      caseKind: 'applications' as const,
+      caseId: app.id,
+      trackingCode: app.trackingCode,
+      deviceId: app.deviceId,
+      status: 'needs_materials' as const,
+      reason: { text: '请补充劳动合同', language: 'zh-Hans' as const },
+      serverTime: '2026-11-21T02:00:00.000Z',
+    };
+    await v0.case_updates!.insert(update);
+    await v0.close();
+    const v1 = await createLocalDatabase({ name: 'migrate-updates', storage, encryptionKey: KEY });
+    try {
+      expect(v1.case_updates!.schema.version).toBe(1);
+      const docs = (await v1.case_updates!.find().exec()).map((d) => d.toMutableJSON());
+      expect(docs).toEqual([{ ...update, schemaVersion: 1 }]);
     } finally {
       await v1.close();
     }

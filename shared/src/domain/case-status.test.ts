@@ -6,6 +6,7 @@ import {
   APPOINTMENT_TRANSITIONS,
   QUESTION_STATUSES,
   QUESTION_TRANSITIONS,
+  FINAL_APPLICATION_STATUSES,
   checkTransition,
   deriveStatus,
   type CaseKind,
@@ -67,8 +68,11 @@ describe('case status machines', () => {
   });
 
   it('has no dead ends except the final statuses', () => {
-    expect(APPLICATION_TRANSITIONS.closed).toEqual([]);
-    for (const status of APPLICATION_STATUSES.filter((s) => s !== 'closed')) {
+    for (const status of FINAL_APPLICATION_STATUSES)
+      expect(APPLICATION_TRANSITIONS[status]).toEqual([]);
+    for (const status of APPLICATION_STATUSES.filter(
+      (s) => !FINAL_APPLICATION_STATUSES.includes(s),
+    )) {
       expect(APPLICATION_TRANSITIONS[status].length, status).toBeGreaterThan(0);
     }
   });
@@ -83,5 +87,48 @@ describe('case status machines', () => {
     expect(result.status).toBe('approved');
     expect(result.history.map((e) => e.status)).toEqual(['received', 'under_review', 'approved']);
     expect(result.skipped.map((e) => e.status)).toEqual(['closed']);
+  });
+
+  it('asks for missing materials once, all together (第四十三条第二款)', () => {
+    const codes = { codes: ['labor_relation_proof'] };
+    expect(checkTransition('applications', 'under_review', 'needs_materials', codes).ok).toBe(true);
+    expect(
+      checkTransition('applications', 'under_review', 'needs_materials', codes, [
+        'received',
+        'under_review',
+        'needs_materials',
+        'under_review',
+      ]),
+    ).toEqual({ ok: false, error: { kind: 'materialsAlreadyRequested' } });
+    // A code alone is a reason; an empty list and blank text are not.
+    expect(checkTransition('applications', 'received', 'rejected', { codes: [] }).ok).toBe(false);
+    expect(checkTransition('applications', 'received', 'rejected', { text: ' ' }).ok).toBe(false);
+  });
+
+  it('withdraws an application whose materials never came (视为撤回), and nothing follows', () => {
+    expect(checkTransition('applications', 'needs_materials', 'withdrawn').ok).toBe(true);
+    expect(checkTransition('applications', 'under_review', 'withdrawn').ok).toBe(false);
+    expect(APPLICATION_TRANSITIONS.withdrawn).toEqual([]);
+  });
+
+  it('gives aid first in urgent cases (第四十四条) and assigns a lawyer straight away', () => {
+    expect(checkTransition('applications', 'received', 'urgent_aid').ok).toBe(true);
+    expect(checkTransition('applications', 'urgent_aid', 'assigned').ok).toBe(true);
+    expect(checkTransition('applications', 'under_review', 'assigned').ok).toBe(false);
+  });
+
+  it('reviews an objection to a refusal (第四十九条): upheld or sent back for review', () => {
+    const result = deriveStatus('applications', [
+      { status: 'received', at: '2026-11-20T10:00:00Z' },
+      { status: 'rejected', at: '2026-11-21T10:00:00Z' },
+      { status: 'objection', at: '2026-11-22T10:00:00Z' },
+      { status: 'under_review', at: '2026-11-24T10:00:00Z' },
+      { status: 'approved', at: '2026-11-25T10:00:00.000Z' },
+      { status: 'assigned', at: '2026-11-25T10:00:00.001Z' },
+    ]);
+    expect(result.status).toBe('assigned');
+    expect(result.skipped).toEqual([]);
+    const upheld = { codes: ['not_hardship'] };
+    expect(checkTransition('applications', 'objection', 'rejected', upheld).ok).toBe(true);
   });
 });

@@ -6,13 +6,25 @@
  */
 import { err, ok, type Result } from './result';
 
+/**
+ * Legal-aid applications follow 《中华人民共和国法律援助法》 (text in the content pack,
+ * law-legal-aid-law-43/44/49); the article that makes each step is cited beside it.
+ */
 export const APPLICATION_STATUSES = [
   'submitted', // saved on the device, not yet at the center
-  'received', // the center has it (server receipt)
+  'received', // the center has it (server receipt); 第四十三条's seven days run from here
   'under_review',
+  // 第四十三条第二款: materials missing are asked for once, all together (一次性告知).
   'needs_materials',
-  'approved', // legal aid granted; a lawyer is or will be assigned
-  'rejected',
+  // 第四十四条: aid given first (先行提供) when a time limit ends within 7 days or 保全 is urgent.
+  'urgent_aid',
+  'approved', // 第四十三条: legal aid granted; a lawyer to be assigned within 3 days
+  'assigned', // 第四十三条: 指派法律援助人员 done
+  'rejected', // 第四十三条: refused in writing, with the reason
+  // 第四十九条: the applicant objects to a refusal; the 司法行政部门 reviews within 5 days.
+  'objection',
+  // 第四十三条第二款: materials never came, 视为撤回申请.
+  'withdrawn',
   'closed',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -21,14 +33,24 @@ export const APPLICATION_TRANSITIONS: Readonly<
   Record<ApplicationStatus, readonly ApplicationStatus[]>
 > = {
   submitted: ['received'],
-  received: ['under_review', 'rejected'],
-  under_review: ['needs_materials', 'approved', 'rejected'],
-  needs_materials: ['under_review', 'rejected'],
-  approved: ['closed'],
-  // Reconsidered after an objection to the decision (法律援助法 第四十九条).
-  rejected: ['under_review'],
+  received: ['under_review', 'needs_materials', 'urgent_aid', 'rejected'],
+  under_review: ['needs_materials', 'approved', 'urgent_aid', 'rejected'],
+  // Asked once (一次性告知): no second request for materials from here, only review resumed,
+  // a refusal, or 视为撤回 when they never came (第四十三条第二款).
+  needs_materials: ['under_review', 'rejected', 'withdrawn'],
+  // 第四十四条: a lawyer may be assigned at once; the resident 补办手续, then it is decided.
+  urgent_aid: ['assigned', 'needs_materials', 'approved', 'rejected'],
+  approved: ['assigned', 'closed'],
+  assigned: ['closed'],
+  rejected: ['objection', 'closed'],
+  // 第四十九条: 维持 (refusal stands) or 责令改正 (reviewed again).
+  objection: ['rejected', 'under_review'],
+  withdrawn: [],
   closed: [],
 };
+
+/** Statuses with no way on: the case is over on this path. */
+export const FINAL_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['withdrawn', 'closed'];
 
 export const QUESTION_STATUSES = ['submitted', 'received', 'answered', 'closed'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
@@ -85,13 +107,21 @@ export const INITIAL_STATUS: Readonly<Record<CaseKind, CaseStatus>> = {
   appointments: 'requested',
 };
 
-/** Transitions that must carry a reason the resident can read. */
+/** Transitions that must carry a reason the resident can read (a code or a text). */
 const NEEDS_REASON: ReadonlySet<string> = new Set([
+  // 第四十三条: 决定不给予法律援助的，应当书面告知申请人，并说明理由.
   'applications:rejected',
+  // 第四十三条第二款: 一次性告知申请人需要补充的材料.
   'applications:needs_materials',
   'appointments:declined',
   'appointments:cancelled',
 ]);
+
+/** Why a decision was made: codes from a list (decision-codes.ts), free text, or both. */
+export interface DecisionReason {
+  readonly text?: string;
+  readonly codes?: readonly string[];
+}
 
 export type TransitionError =
   | { readonly kind: 'unknownStatus'; readonly status: string }
@@ -101,7 +131,9 @@ export type TransitionError =
       readonly to: string;
       readonly allowed: readonly string[];
     }
-  | { readonly kind: 'reasonRequired'; readonly to: string };
+  | { readonly kind: 'reasonRequired'; readonly to: string }
+  /** 第四十三条第二款: missing materials are asked for once, all together (一次性告知). */
+  | { readonly kind: 'materialsAlreadyRequested' };
 
 export function isStatusOf(kind: CaseKind, status: string): boolean {
   return Object.hasOwn(TABLES[kind], status);
@@ -119,19 +151,37 @@ export function reasonRequired(kind: CaseKind, to: string): boolean {
   return NEEDS_REASON.has(`${kind}:${to}`);
 }
 
+function hasReason(reason: string | DecisionReason | undefined): boolean {
+  if (reason === undefined) return false;
+  if (typeof reason === 'string') return reason.trim() !== '';
+  return (reason.text ?? '').trim() !== '' || (reason.codes ?? []).length > 0;
+}
+
+/**
+ * Whether a case may move `from` → `to` now. `earlier` lists the statuses the case has had
+ * (its history), for the rules that depend on it: materials are requested only once.
+ */
 export function checkTransition(
   kind: CaseKind,
   from: string,
   to: string,
-  reason?: string,
+  reason?: string | DecisionReason,
+  earlier: readonly string[] = [],
 ): Result<void, TransitionError> {
   if (!isStatusOf(kind, from)) return err({ kind: 'unknownStatus', status: from });
   if (!isStatusOf(kind, to)) return err({ kind: 'unknownStatus', status: to });
   if (!canTransition(kind, from, to)) {
     return err({ kind: 'notAllowed', from, to, allowed: allowedNextStatuses(kind, from) });
   }
-  if (reasonRequired(kind, to) && (reason === undefined || reason.trim() === '')) {
+  if (reasonRequired(kind, to) && !hasReason(reason)) {
     return err({ kind: 'reasonRequired', to });
+  }
+  if (
+    kind === 'applications' &&
+    to === 'needs_materials' &&
+    (from === 'needs_materials' || earlier.includes('needs_materials'))
+  ) {
+    return err({ kind: 'materialsAlreadyRequested' });
   }
   return ok();
 }

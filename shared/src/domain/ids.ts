@@ -61,6 +61,9 @@ function randomBytes(count: number): Uint8Array {
 
 /** The branded type of each id field, by the field's name in every document schema. */
 interface BrandedFields {
+  readonly deviceId: DeviceId;
+  readonly stationId: StationId;
+  readonly householdId: HouseholdId;
   readonly trackingCode: TrackingCode;
 }
 

@@ -6,6 +6,7 @@ export * from './nations';
 export * from './id-number';
 export * from './tracking-code';
 export * from './case-status';
+export * from './decision-codes';
 export * from './case-lookup';
 export * from './localized-text';
 export * from './collections';

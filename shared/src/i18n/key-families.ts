@@ -12,6 +12,7 @@ import {
   CASE_KINDS,
   QUESTION_STATUSES,
 } from '../domain/case-status';
+import { MISSING_MATERIALS, REFUSAL_REASONS } from '../domain/decision-codes';
 import { FEEDBACK_TAGS } from '../domain/schemas/feedback';
 import {
   CASE_CATEGORIES,
@@ -100,6 +101,8 @@ export const KEY_FAMILIES = {
   'domain:identitySource': IDENTITY_SOURCES,
   'domain:sex': SEXES,
   'domain:status.applications': APPLICATION_STATUSES,
+  'domain:refusalReason': REFUSAL_REASONS,
+  'domain:missingMaterial': MISSING_MATERIALS,
   'domain:status.questions': QUESTION_STATUSES,
   'domain:status.appointments': APPOINTMENT_STATUSES,
   'domain:feedbackTag': FEEDBACK_TAGS,

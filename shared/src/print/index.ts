@@ -5,5 +5,6 @@ export * from './spec';
 export * from './print-css';
 export * from './receipt';
 export * from './legal-aid-form';
+export * from './decision-letter';
 export * from './render';
 export * from './slip';

@@ -9,6 +9,7 @@
 import { err, ok, type Result } from '../domain/result';
 import { NATIONS } from '../domain/nations';
 import { CASE_CATEGORIES, HARDSHIP_BASES, IDENTITY_SOURCES, SEXES } from '../domain/vocabulary';
+import { MISSING_MATERIALS, REFUSAL_REASONS } from '../domain/decision-codes';
 import { isRecord } from '../domain/is-record';
 
 export const SERVICE_KINDS = ['legalAid', 'question', 'appointment'] as const;
@@ -51,6 +52,25 @@ const FORM_KEYS = [
   'page',
 ] as const;
 
+/** 给予/不予法律援助决定书 (法律援助法 第四十三条; objection per 第四十九条). */
+const LETTER_KEYS = [
+  'titleGranted',
+  'titleRefused',
+  'salutation',
+  'grantedBody',
+  'assignedTo',
+  'lawyerPhone',
+  'refusedBody',
+  'reasons',
+  'refusedDecision',
+  'objection',
+  'reference',
+  'trackingCode',
+  'center',
+  'date',
+  'sample',
+] as const;
+
 type Record0<K extends string> = { readonly [P in K]: string };
 
 export interface PrintLabels {
@@ -62,6 +82,9 @@ export interface PrintLabels {
   readonly sex: Record0<(typeof SEXES)[number]>;
   readonly caseCategory: Record0<(typeof CASE_CATEGORIES)[number]>;
   readonly hardship: Record0<(typeof HARDSHIP_BASES)[number]>;
+  readonly letter: Record0<(typeof LETTER_KEYS)[number]>;
+  readonly refusalReason: Record0<(typeof REFUSAL_REASONS)[number]>;
+  readonly missingMaterial: Record0<(typeof MISSING_MATERIALS)[number]>;
   /** 民族 names by code (GB 3304 + 97/98), from the domain labels. */
   readonly nation: Readonly<Record<string, string>>;
   /** `{{year}}`, `{{month}}`, `{{day}}`: the date is written by hand, not by Intl (see below). */
@@ -135,6 +158,15 @@ export function parsePrintLabels(
   const nation = section(domainJson, 'nation', Object.keys(NATIONS), problems, 'domain');
   const hardship = section(json, 'hardship', HARDSHIP_BASES, problems);
   const date = section(json, 'date', ['pattern'], problems);
+  const letter = section(json, 'letter', LETTER_KEYS, problems);
+  const refusalReason = section(domainJson, 'refusalReason', REFUSAL_REASONS, problems, 'domain');
+  const missingMaterial = section(
+    domainJson,
+    'missingMaterial',
+    MISSING_MATERIALS,
+    problems,
+    'domain',
+  );
   const steps: Record<string, string[]> = {};
   const rawSteps = json['steps'];
   for (const kind of SERVICE_KINDS) {
@@ -158,6 +190,9 @@ export function parsePrintLabels(
     sex: sex as PrintLabels['sex'],
     caseCategory: caseCategory as PrintLabels['caseCategory'],
     hardship: hardship as PrintLabels['hardship'],
+    letter: letter as PrintLabels['letter'],
+    refusalReason: refusalReason as PrintLabels['refusalReason'],
+    missingMaterial: missingMaterial as PrintLabels['missingMaterial'],
     nation,
     date: date as PrintLabels['date'],
   });

@@ -111,4 +111,14 @@ b, strong, th { font-weight: 400; }
 .sheet .sign { height: 22mm; vertical-align: bottom; }
 .sheet .qr { position: absolute; right: 16mm; bottom: 14mm; width: 26mm; height: 26mm; }
 .sheet .footer { position: absolute; left: 16mm; bottom: 8mm; font-size: 3mm; }
+
+/* Decision letter: Chinese in rows, the Mongolian text in vertical columns beside it. */
+.letter { font-size: 4.2mm; line-height: 1.8; }
+.letter .letter-body { display: flex; gap: 6mm; }
+.letter .letter-zh { flex: 1; }
+.letter .letter-zh p { margin: 0 0 2mm; text-indent: 2em; }
+.letter .letter-zh p:first-child { text-indent: 0; }
+.letter .letter-sign { margin-top: 12mm; text-align: right; text-indent: 0; }
+.letter .letter-mn { height: 230mm; max-width: 70mm; font-size: 3.6mm; line-height: 1.6; }
+.letter .letter-mn p { margin: 0 0 0 2mm; }
 `;

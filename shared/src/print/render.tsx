@@ -6,6 +6,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { throwIllegalValue } from '../domain/result';
 import { formatTrackingCode } from '../domain/tracking-code';
+import { DecisionLetter } from './decision-letter';
 import { LegalAidForm } from './legal-aid-form';
 import type { PrintLabelSet } from './labels';
 import { BASE_CSS, PAGE_STYLE_ID, pageRule, type PrintFontCss } from './print-css';
@@ -55,6 +56,12 @@ export function renderPrintDocument(
         />,
       );
       title = `${zh.form.title} ${formatTrackingCode(spec.application.trackingCode)}`;
+      break;
+    case 'decisionLetter':
+      body = renderToStaticMarkup(<DecisionLetter letter={spec.letter} labels={options.labels} />);
+      title = `${
+        spec.letter.decision === 'granted' ? zh.letter.titleGranted : zh.letter.titleRefused
+      } ${formatTrackingCode(spec.letter.trackingCode)}`;
       break;
     case 'slip':
       body = renderToStaticMarkup(<Slip slip={spec.slip} labels={options.labels} />);

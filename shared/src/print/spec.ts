@@ -12,6 +12,14 @@ import { validateDocument } from '../domain/validate';
 import { LANGUAGES, REVIEW_STATUSES, type Language } from '../domain/vocabulary';
 import { SERVICE_KINDS, type ServiceKind } from './labels';
 import { isRecord } from '../domain/is-record';
+import {
+  REFUSAL_REASONS,
+  type DecisionLetterContent,
+  type RefusalReason,
+} from '../domain/decision-codes';
+
+export type { DecisionLetterContent } from '../domain/decision-codes';
+import { CASE_CATEGORIES, type CaseCategory } from '../domain/vocabulary';
 
 export const RECEIPT_PAPERS = ['80mm', '58mm'] as const;
 export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number];
@@ -58,7 +66,8 @@ export type PrintDocumentSpec =
       readonly application: Application;
       readonly stationName: LocalizedText;
     }
-  | { readonly kind: 'slip'; readonly slip: SlipContent };
+  | { readonly kind: 'slip'; readonly slip: SlipContent }
+  | { readonly kind: 'decisionLetter'; readonly letter: DecisionLetterContent };
 
 export type PrintDocumentKind = PrintDocumentSpec['kind'];
 
@@ -74,6 +83,7 @@ export function paperOf(spec: PrintDocumentSpec): Paper {
     case 'receipt':
       return { kind: 'roll', widthMm: spec.paper === '80mm' ? 80 : 58 };
     case 'legalAidForm':
+    case 'decisionLetter':
       return A4;
     case 'slip':
       return spec.slip.paper === 'A4'
@@ -172,8 +182,85 @@ export function parsePrintDocumentSpec(
     if (issues.length > 0 || !application.ok) return err(issues);
     return ok({ kind: 'legalAidForm', application: application.value, stationName });
   }
+  if (raw['kind'] === 'decisionLetter') return parseDecisionLetter(raw['letter']);
   if (raw['kind'] === 'slip') return parseSlip(raw['slip'], issues);
-  return err([{ path: '/kind', message: 'must be receipt, legalAidForm or slip' }]);
+  return err([{ path: '/kind', message: 'must be receipt, legalAidForm, slip or decisionLetter' }]);
+}
+
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= max;
+const isTime = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+
+function parseDecisionLetter(raw: unknown): Result<PrintDocumentSpec, readonly SpecIssue[]> {
+  if (!isRecord(raw)) return err([{ path: '/letter', message: 'required' }]);
+  const issues: SpecIssue[] = [];
+  const need = (ok: boolean, path: string, message: string) => {
+    if (!ok) issues.push({ path: `/letter/${path}`, message });
+  };
+  const decision = raw['decision'];
+  need(decision === 'granted' || decision === 'refused', 'decision', 'granted or refused');
+  const code = parseTrackingCode(
+    typeof raw['trackingCode'] === 'string' ? raw['trackingCode'] : '',
+  );
+  need(code.ok, 'trackingCode', 'not a valid tracking code');
+  need(isText(raw['centerReference'], 64), 'centerReference', '1-64 characters');
+  need(isText(raw['applicantName'], 60), 'applicantName', '1-60 characters');
+  need(
+    (CASE_CATEGORIES as readonly unknown[]).includes(raw['caseCategory']),
+    'caseCategory',
+    'unknown category',
+  );
+  need(isTime(raw['receivedAt']), 'receivedAt', 'must be an ISO timestamp');
+  need(isTime(raw['decidedAt']), 'decidedAt', 'must be an ISO timestamp');
+  need((LANGUAGES as readonly unknown[]).includes(raw['language']), 'language', 'unknown');
+  const centerName = parseLocalizedText(raw['centerName'], '/letter/centerName', issues);
+  const reasons = raw['refusalReasons'];
+  need(
+    Array.isArray(reasons) &&
+      reasons.every((r) => (REFUSAL_REASONS as readonly unknown[]).includes(r)),
+    'refusalReasons',
+    `a list of ${REFUSAL_REASONS.join(', ')}`,
+  );
+  const reasonText = raw['reasonText'];
+  need(reasonText === undefined || isText(reasonText, 2000), 'reasonText', '1-2000 characters');
+  let lawyer: DecisionLetterContent['lawyer'];
+  if (raw['lawyer'] !== undefined) {
+    const l = raw['lawyer'];
+    if (!isRecord(l)) issues.push({ path: '/letter/lawyer', message: 'must be an object' });
+    else {
+      const displayName = parseLocalizedText(
+        l['displayName'],
+        '/letter/lawyer/displayName',
+        issues,
+      );
+      need(l['phone'] === undefined || isText(l['phone'], 20), 'lawyer/phone', '1-20 characters');
+      need(typeof l['sample'] === 'boolean', 'lawyer/sample', 'must be true or false');
+      lawyer = {
+        displayName,
+        ...(typeof l['phone'] === 'string' ? { phone: l['phone'] } : {}),
+        sample: l['sample'] === true,
+      };
+    }
+  }
+  if (issues.length > 0 || !code.ok) return err(issues);
+  return ok({
+    kind: 'decisionLetter',
+    letter: {
+      decision: decision as DecisionLetterContent['decision'],
+      trackingCode: code.value,
+      centerReference: raw['centerReference'] as string,
+      applicantName: raw['applicantName'] as string,
+      caseCategory: raw['caseCategory'] as CaseCategory,
+      receivedAt: raw['receivedAt'] as string,
+      decidedAt: raw['decidedAt'] as string,
+      language: raw['language'] as Language,
+      centerName,
+      ...(lawyer ? { lawyer } : {}),
+      refusalReasons: reasons as RefusalReason[],
+      ...(typeof reasonText === 'string' ? { reasonText } : {}),
+    },
+  });
 }
 
 const SLIP_LIMITS = { title: 200, sections: 40, lines: 80, label: 200, text: 5000 } as const;

@@ -8,7 +8,7 @@
  * wiped store) it counts as not enrolled and is enrolled again: guessing the missing half could
  * make two devices share a tracking-code tag.
  */
-import { isSlug } from '../domain/ids';
+import { isSlug, type DeviceId, type HouseholdId, type StationId } from '../domain/ids';
 import { isDeviceTag } from '../domain/tracking-code';
 import { err, ok, type Result } from '../domain/result';
 import type { DeviceScope } from '../protocol/enrollment';
@@ -20,14 +20,18 @@ type ScopeOf<K extends DeviceScope['kind']> = Extract<DeviceScope, { kind: K }>;
 /** The field naming where the device serves: a kiosk's station, a box's household. */
 type PlaceField<K extends DeviceScope['kind']> = Exclude<keyof ScopeOf<K>, 'kind' | 'regionCode'>;
 
+/** A place id, branded: a kiosk's station, a box's household. */
+type PlaceId<P> = P extends 'stationId' ? StationId : HouseholdId;
+
+/** Checked by `parseDeviceEnrollment`, so the ids carry their brands. */
 export type DeviceEnrollment<K extends DeviceScope['kind']> = {
-  readonly deviceId: string;
+  readonly deviceId: DeviceId;
   /** Prefix of this device's tracking codes. */
   readonly deviceTag: string;
   readonly regionCode: string;
   readonly serverUrl: string;
   readonly enrolledAt: string;
-} & { readonly [P in PlaceField<K>]: string };
+} & { readonly [P in PlaceField<K>]: PlaceId<P> };
 
 export interface DeviceEnrolled<K extends DeviceScope['kind']> {
   readonly enrollment: DeviceEnrollment<K>;

@@ -11,3 +11,4 @@ export * from './online-source';
 export * from './replication';
 export * from './enroll';
 export * from './device-enrollment';
+export * from './snapshot-pull';

@@ -16,7 +16,7 @@ import { anyCollection, hasCollection } from '../db/collection-access';
 import type { LocalDatabase } from '../db/create-local-database';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../domain/collections';
 import { ok } from '../domain/result';
-import type { SyncCheckpoint } from '../protocol/index';
+import { isSnapshotCollection, type SyncCheckpoint } from '../protocol/index';
 import { uploadPendingAttachments } from './attachments-upload';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { startEventStream } from './event-stream';
@@ -34,6 +34,7 @@ import type { SyncStatus } from './status';
 import { createSyncHttp } from './sync-http';
 import { createSyncStatusStore } from './sync-status-store';
 import { startUploadScheduler } from './upload-scheduler';
+import { withSnapshot, type SnapshotOutcome } from './snapshot-pull';
 import { startHeartbeat } from './heartbeat';
 
 export interface StartReplicationOptions {
@@ -60,6 +61,12 @@ export interface StartReplicationOptions {
    * that costs the server a 304 when nothing changed (a TV box while nobody watches).
    */
   readonly streaming?: boolean;
+  /**
+   * First sync and after a long absence: public collections come as one snapshot download
+   * (snapshot-pull.ts; default true). `snapshotTaken` hears what happened, per collection.
+   */
+  readonly snapshots?: boolean;
+  readonly snapshotTaken?: (collection: CollectionName, outcome: SnapshotOutcome) => void;
   /** Sent in the heartbeat header (protocol/heartbeat.ts) for the console's fleet page. */
   readonly appVersion?: string;
   readonly contentVersion?: () => string | undefined;
@@ -171,9 +178,20 @@ export async function startReplication(options: StartReplicationOptions): Promis
           gate.failed(clock.now());
         },
       });
+      const pullHandler =
+        options.snapshots !== false && isSnapshotCollection(name)
+          ? withSnapshot(handler, {
+              collection: name,
+              serverUrl: options.serverUrl,
+              token: options.token,
+              ...(options.fetch ? { fetch: options.fetch } : {}),
+              check: (docs) => check(name, docs),
+              taken: (outcome) => options.snapshotTaken?.(name, outcome),
+            })
+          : handler;
       const state = replicateRxCollection<unknown, SyncCheckpoint>({
         ...common,
-        pull: { batchSize: options.pullBatchSize ?? 1000, stream$: stream, handler },
+        pull: { batchSize: options.pullBatchSize ?? 1000, stream$: stream, handler: pullHandler },
       });
       replications.set(name, state as RxReplicationState<unknown, SyncCheckpoint>);
     }

@@ -22,6 +22,21 @@ import {
 
 const NOW = '2026-11-20T09:30:00.000Z';
 
+type PlainIdField = 'deviceId' | 'stationId' | 'householdId';
+/** A document as tests write it: devices, stations and households named by plain strings. */
+export type SampleOverrides<T> = {
+  readonly [K in keyof T]?: K extends PlainIdField ? string | Extract<T[K], undefined> : T[K];
+};
+/**
+ * Sample data is trusted (the schema test validates every builder's output), so its plain id
+ * strings take their brands here instead of at a parse.
+ */
+function branded<T>(doc: {
+  readonly [K in keyof T]: K extends PlainIdField ? string | Extract<T[K], undefined> : T[K];
+}): T {
+  return doc as unknown as T;
+}
+
 let deviceSequence = 0;
 const generators = new Map<string, ReturnType<typeof createTrackingCodeGenerator>>();
 
@@ -38,9 +53,9 @@ export function sampleTrackingCode(deviceId = 'kiosk-xilinhot-01'): TrackingCode
 /** sha256 of "<code>:<last4>" is async to compute; tests that need a matching one compute it. */
 const PLACEHOLDER_VERIFIER = '0'.repeat(64);
 
-export function sampleApplication(overrides: Partial<Application> = {}): Application {
+export function sampleApplication(overrides: SampleOverrides<Application> = {}): Application {
   const deviceId = overrides.deviceId ?? 'kiosk-xilinhot-01';
-  return {
+  return branded<Application>({
     id: newDocumentId(),
     schemaVersion: 0,
     createdAt: NOW,
@@ -69,12 +84,12 @@ export function sampleApplication(overrides: Partial<Application> = {}): Applica
     consent: { textVersion: 'pipl-consent-v1', acceptedAt: NOW, language: 'mn-Mong' },
     lookupVerifier: PLACEHOLDER_VERIFIER,
     ...overrides,
-  };
+  });
 }
 
-export function sampleQuestion(overrides: Partial<Question> = {}): Question {
+export function sampleQuestion(overrides: SampleOverrides<Question> = {}): Question {
   const deviceId = overrides.deviceId ?? 'tv-household-0001';
-  return {
+  return branded<Question>({
     id: newDocumentId(),
     schemaVersion: 0,
     createdAt: NOW,
@@ -90,12 +105,12 @@ export function sampleQuestion(overrides: Partial<Question> = {}): Question {
     wantsCallback: true,
     contact: { name: '其其格', phone: '15847900000' },
     ...overrides,
-  };
+  });
 }
 
-export function sampleAppointment(overrides: Partial<Appointment> = {}): Appointment {
+export function sampleAppointment(overrides: SampleOverrides<Appointment> = {}): Appointment {
   const deviceId = overrides.deviceId ?? 'kiosk-xilinhot-01';
-  return {
+  return branded<Appointment>({
     id: newDocumentId(),
     schemaVersion: 0,
     createdAt: NOW,
@@ -112,11 +127,11 @@ export function sampleAppointment(overrides: Partial<Appointment> = {}): Appoint
     note: '',
     contact: { name: '萨仁', phone: '13847900000' },
     ...overrides,
-  };
+  });
 }
 
-export function sampleFeedback(overrides: Partial<Feedback> = {}): Feedback {
-  return {
+export function sampleFeedback(overrides: SampleOverrides<Feedback> = {}): Feedback {
+  return branded<Feedback>({
     id: newDocumentId(),
     schemaVersion: 0,
     createdAt: NOW,
@@ -130,11 +145,11 @@ export function sampleFeedback(overrides: Partial<Feedback> = {}): Feedback {
     service: 'apply',
     language: 'mn-Mong',
     ...overrides,
-  };
+  });
 }
 
-export function sampleCaseUpdate(overrides: Partial<CaseUpdate> = {}): CaseUpdate {
-  return {
+export function sampleCaseUpdate(overrides: SampleOverrides<CaseUpdate> = {}): CaseUpdate {
+  return branded<CaseUpdate>({
     id: newDocumentId(),
     schemaVersion: 0,
     createdAt: NOW,
@@ -149,7 +164,7 @@ export function sampleCaseUpdate(overrides: Partial<CaseUpdate> = {}): CaseUpdat
     centerReference: 'XLGL-2026-000123',
     serverTime: NOW,
     ...overrides,
-  };
+  });
 }
 
 export function sampleContent(overrides: Partial<Content> = {}): Content {
@@ -181,8 +196,10 @@ export function sampleContent(overrides: Partial<Content> = {}): Content {
   };
 }
 
-export function sampleDirectoryEntry(overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {
-  return {
+export function sampleDirectoryEntry(
+  overrides: SampleOverrides<DirectoryEntry> = {},
+): DirectoryEntry {
+  return branded<DirectoryEntry>({
     id: 'station-xilinhot-baiyinxile',
     schemaVersion: 0,
     createdAt: NOW,
@@ -198,11 +215,11 @@ export function sampleDirectoryEntry(overrides: Partial<DirectoryEntry> = {}): D
     withdrawn: false,
     sample: true,
     ...overrides,
-  };
+  });
 }
 
-export function sampleDeviceConfig(overrides: Partial<DeviceConfig> = {}): DeviceConfig {
-  return {
+export function sampleDeviceConfig(overrides: SampleOverrides<DeviceConfig> = {}): DeviceConfig {
+  return branded<DeviceConfig>({
     id: 'kiosk-xilinhot-01',
     schemaVersion: 0,
     createdAt: NOW,
@@ -220,7 +237,7 @@ export function sampleDeviceConfig(overrides: Partial<DeviceConfig> = {}): Devic
     retentionDays: 7,
     voiceEnabled: true,
     ...overrides,
-  };
+  });
 }
 
 export const SAMPLE_BUILDERS: { [C in CollectionName]: () => DocumentTypes[C] } = {

@@ -63,8 +63,6 @@ export function SyncBadge({ status, now }: { status: SyncBadgeStatus; now?: Date
       className={`pls-sync-badge pls-sync-badge--${status.kind}`}
       role="status"
       aria-label={t('common:sync.label')}
-      // Staff can read the technical reason; residents get the plain message.
-      title={status.kind === 'error' ? status.reason : undefined}
       data-sync={status.kind}
     >
       <Icon name={ICONS[status.kind]} />

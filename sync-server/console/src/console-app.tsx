@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text } from '@pls/shared/ui';
 import type { ConsoleUser } from '../../src/console/api-types';
 import { api, loadSession, setCsrfToken } from './api';
+import { LetterPage } from './pages/letter-page';
 import { LoginPage } from './pages/login-page';
 import { Shell } from './shell';
 import { parseRoute, pathOf, type Route } from './routes';
@@ -44,6 +45,14 @@ export function ConsoleApp() {
           setCsrfToken(info.csrfToken);
           setUser(info.user);
         }}
+      />
+    );
+  if (route.page === 'letter')
+    return (
+      <LetterPage
+        trackingCode={route.trackingCode}
+        onBack={() => navigate({ page: 'case', trackingCode: route.trackingCode })}
+        onUnauthorized={() => void refresh()}
       />
     );
   return (

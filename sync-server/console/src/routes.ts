@@ -2,6 +2,8 @@
 export type Route =
   | { readonly page: 'inbox' }
   | { readonly page: 'case'; readonly trackingCode: string }
+  /** The decision letter on its own, without the bar, for printing or saving as PDF. */
+  | { readonly page: 'letter'; readonly trackingCode: string }
   | { readonly page: 'users' }
   | { readonly page: 'audit' }
   | { readonly page: 'password' }
@@ -13,6 +15,8 @@ export function parseRoute(pathname: string): Route {
   const rest = pathname.replace(/^\/console\/?/, '');
   const caseMatch = /^cases\/([0-9A-Z]{11})$/.exec(rest);
   if (caseMatch) return { page: 'case', trackingCode: caseMatch[1]! };
+  const letterMatch = /^cases\/([0-9A-Z]{11})\/letter$/.exec(rest);
+  if (letterMatch) return { page: 'letter', trackingCode: letterMatch[1]! };
   if (rest === 'users') return { page: 'users' };
   if (rest === 'audit') return { page: 'audit' };
   if (rest === 'password') return { page: 'password' };
@@ -26,6 +30,8 @@ export function pathOf(route: Route): string {
       return '/console/';
     case 'case':
       return `/console/cases/${route.trackingCode}`;
+    case 'letter':
+      return `/console/cases/${route.trackingCode}/letter`;
     case 'users':
     case 'audit':
     case 'password':

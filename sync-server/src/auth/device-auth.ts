@@ -20,6 +20,7 @@ interface DeviceRow {
   region_code: string;
   device_tag: string;
   revoked_at: Date | null;
+  revoke_reason: string | null;
 }
 
 const CACHE_MS = 5_000;
@@ -28,7 +29,7 @@ const FLUSH_MS = 10_000;
 export class DeviceAuth {
   private readonly cache = new Map<
     string,
-    { device: DeviceIdentity | 'revoked' | 'unknown'; until: number }
+    { device: DeviceIdentity | { revoked: string | null } | 'unknown'; until: number }
   >();
   private readonly hashByDevice = new Map<string, string>();
   private readonly synced = new Map<string, Date>();
@@ -60,14 +61,14 @@ export class DeviceAuth {
     let entry = this.cache.get(hash);
     if (!entry || entry.until < now) {
       const { rows } = await this.db.query<DeviceRow>(
-        'select id, kind, name, station_id, household_id, region_code, device_tag, revoked_at from devices where token_hash = $1',
+        'select id, kind, name, station_id, household_id, region_code, device_tag, revoked_at, revoke_reason from devices where token_hash = $1',
         [hash],
       );
       const row = rows[0];
-      const device: DeviceIdentity | 'revoked' | 'unknown' = !row
+      const device: DeviceIdentity | { revoked: string | null } | 'unknown' = !row
         ? 'unknown'
         : row.revoked_at
-          ? 'revoked'
+          ? { revoked: row.revoke_reason }
           : {
               id: row.id,
               kind: row.kind,
@@ -84,8 +85,12 @@ export class DeviceAuth {
     }
     if (entry.device === 'unknown')
       return failure('unauthorized', 'unknown token: enroll the device again');
-    if (entry.device === 'revoked')
-      return failure('device_revoked', 'this device was revoked by the center');
+    if ('revoked' in entry.device)
+      // The reason (services/fleet.ts REVOKE_REASONS) is for the staff screens' detail line.
+      return failure(
+        'device_revoked',
+        `this device was revoked by the center${entry.device.revoked ? ` (${entry.device.revoked})` : ''}`,
+      );
     return ok(entry.device);
   }
 

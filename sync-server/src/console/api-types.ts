@@ -4,6 +4,7 @@
  */
 import type { ValidationIssue } from '@pls/shared/domain';
 import type { AuditRecord } from '../services/audit';
+import type { Lawyer } from '../services/lawyers';
 
 export const CONSOLE_ERROR_CODES = [
   'bad_request',
@@ -45,6 +46,9 @@ export interface SessionInfo {
   readonly csrfToken: string;
 }
 
+/** A directory lawyer as the case page offers it (with its open cases). */
+export type LawyerItem = Lawyer;
+
 /** An audit entry as the admin page reads it. */
 export type AuditItem = AuditRecord;
 
@@ -59,7 +63,11 @@ export interface InboxItem {
   readonly category: string | null;
   readonly filedAt: string | null;
   readonly receivedAt: string;
-  /** 《法律援助法》第四十三条: decided within 7 days of receipt (applications only). */
+  /**
+   * Which limit runs (applications only): 第四十三条 decision within 7 days of receipt, or a
+   * lawyer assigned within 3 days of approval; 第四十九条 an objection reviewed within 5 days.
+   */
+  readonly clock: 'decision' | 'assignment' | 'objection' | null;
   readonly dueAt: string | null;
   readonly overdue: boolean;
   /** Waited on the device more than a day before the center got it: call the resident first. */
@@ -93,6 +101,10 @@ export interface CaseDetail {
     staffName: string | null;
     /** The answer or reason the resident reads. */
     text: string | null;
+    /** Refusal reasons or missing materials as codes (labelled in the reader's language). */
+    codes: readonly string[];
+    /** The lawyer assigned, for a provider_assigned update. */
+    lawyer: { readonly zh: string; readonly mn: string; readonly mnStatus: string } | null;
   }[];
 }
 

@@ -4,9 +4,24 @@
  * CSV and a decision.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isStatusOf, parseTrackingCode, validateForm } from '@pls/shared/domain';
+import {
+  isStatusOf,
+  parseTrackingCode,
+  validateForm,
+  type ConsoleForms,
+  type Result,
+  type ValidationIssue,
+} from '@pls/shared/domain';
 import type { AppContext } from '../app-context';
-import { answerQuestion, changeCaseStatus } from '../services/cases';
+import type { ServiceError } from '../errors';
+import {
+  answerQuestion,
+  approveAndAssign,
+  changeCaseStatus,
+  type CaseRecord,
+} from '../services/cases';
+import { listLawyers, rankLawyersFor } from '../services/lawyers';
+import { decisionLetterOf } from '../services/decision-letter';
 import { claimCase, handOverCase, holderOf } from '../services/case-holder';
 import { listUsers } from '../services/users';
 import {
@@ -17,6 +32,7 @@ import {
   listInbox,
   type InboxFilter,
 } from '../services/case-inbox';
+import type { CaseDetail } from './api-types';
 import { scopeOf } from './case-scope';
 import { actorOf, requireUser } from './console-auth';
 import { sendConsoleError, sendServiceError } from './console-reply';
@@ -83,12 +99,16 @@ function mayHold(
 export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const signedIn = { preHandler: requireUser() };
 
+  /** The case if this user's scope holds it (else undefined, as for no such case). */
+  const visibleCase = (request: FastifyRequest, trackingCode: string) =>
+    isTrackingCode(trackingCode)
+      ? getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
+      : Promise.resolve(undefined);
+
   /** The case if the user may see it, held by them (claimed now if nobody held it). */
   async function heldCase(request: FastifyRequest, trackingCode: string) {
     const user = request.consoleUser!;
-    const visible = isTrackingCode(trackingCode)
-      ? await getCaseDetail(ctx.db, scopeOf(user), trackingCode, ctx.now())
-      : undefined;
+    const visible = await visibleCase(request, trackingCode);
     if (!visible) return { error: 'not_found' as const };
     const holder = await claimCase(ctx.db, trackingCode, user, actorOf(request));
     if (holder && holder.userId !== user.id) return { error: 'held' as const, holder };
@@ -104,9 +124,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.get('/cases/:trackingCode/colleagues', signedIn, async (request, reply) => {
     const { trackingCode } = request.params as { trackingCode: string };
-    const visible = isTrackingCode(trackingCode)
-      ? await getCaseDetail(ctx.db, scopeOf(request.consoleUser!), trackingCode, ctx.now())
-      : undefined;
+    const visible = await visibleCase(request, trackingCode);
     if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
     const users = (await listUsers(ctx.db)).filter(
       (u) => !u.disabledAt && u.id !== request.consoleUser!.id && mayHold(u, visible.item),
@@ -119,9 +137,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     const form = validateForm('handOver', request.body);
     if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
     const user = request.consoleUser!;
-    const visible = isTrackingCode(trackingCode)
-      ? await getCaseDetail(ctx.db, scopeOf(user), trackingCode, ctx.now())
-      : undefined;
+    const visible = await visibleCase(request, trackingCode);
     if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
     const handed = await handOverCase(
       ctx.db,
@@ -192,64 +208,114 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
     return reply.type(file.mimeType).header('cache-control', 'private, no-store').send(file.bytes);
   });
 
-  app.post('/cases/:trackingCode/status', signedIn, async (request, reply) => {
+  /** The lawyer directory for this case: nearest first, each with its open cases. */
+  app.get('/cases/:trackingCode/lawyers', signedIn, async (request, reply) => {
     const { trackingCode } = request.params as { trackingCode: string };
-    const form = validateForm('caseStatus', request.body);
-    if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
-    const held = await heldCase(request, trackingCode);
-    if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
-    if (held.error === 'held')
-      return sendConsoleError(reply, 'held', `held by ${held.holder.name}: ask them to hand it on`);
-    const visible = held.visible;
-    if (!isStatusOf(visible.item.caseKind, form.value.status))
-      return sendConsoleError(reply, 'invalid_form', 'unknown status', [
-        { path: '/status', message: 'unknown' },
-      ]);
-    const actor = actorOf(request);
-    const changed = await changeCaseStatus(
-      ctx.db,
-      {
-        trackingCode,
-        status: form.value.status,
-        expectedStatus: form.value.expectedStatus,
-        staffName: actor.name,
-        ...(actor.address ? { address: actor.address } : {}),
-        ...(form.value.reason !== undefined ? { reason: form.value.reason } : {}),
-        ...(form.value.language ? { language: form.value.language } : {}),
-      },
-      ctx.now(),
-    );
-    if (!changed.ok) return sendServiceError(reply, changed.error);
-    // Wake the device's SSE stream now rather than at its next poll.
-    if (changed.value.lastSeq !== null)
-      ctx.feed.noteCommitted('case_updates', changed.value.lastSeq);
-    return { case: changed.value.case };
+    const visible = await visibleCase(request, trackingCode);
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    return { lawyers: rankLawyersFor(await listLawyers(ctx.db), visible.item) };
   });
 
-  app.post('/cases/:trackingCode/answer', signedIn, async (request, reply) => {
+  /** 给予/不予法律援助决定书 as a print spec; the console lays it out on A4 and prints it. */
+  app.get('/cases/:trackingCode/letter', signedIn, async (request, reply) => {
     const { trackingCode } = request.params as { trackingCode: string };
-    const form = validateForm('answer', request.body);
-    if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
-    const held = await heldCase(request, trackingCode);
-    if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
-    if (held.error === 'held')
-      return sendConsoleError(reply, 'held', `held by ${held.holder.name}: ask them to hand it on`);
-    const actor = actorOf(request);
-    const answered = await answerQuestion(
+    const visible = await visibleCase(request, trackingCode);
+    if (!visible) return sendConsoleError(reply, 'not_found', 'no such case');
+    const letter = await decisionLetterOf(ctx.db, visible);
+    if (!letter.ok)
+      return sendConsoleError(
+        reply,
+        'conflict',
+        letter.error === 'notDecided'
+          ? 'the case has no decision to write a letter about yet'
+          : 'the application lacks what the letter needs',
+      );
+    return reply.header('cache-control', 'no-store').send({ letter: letter.value });
+  });
+
+  /**
+   * A decision route: the form checked with its shared schema, the case held by this user
+   * (首接负责制), the service run, and the device's stream woken for the new case update.
+   */
+  function decisionRoute<F extends 'caseStatus' | 'approveAndAssign' | 'answer'>(
+    action: string,
+    formName: F,
+    run: (input: {
+      readonly trackingCode: string;
+      readonly form: ConsoleForms[F];
+      readonly visible: CaseDetail;
+      readonly actor: { staffName: string; address?: string };
+    }) => Promise<
+      | Result<{ case: CaseRecord; lastSeq: number | null }, ServiceError>
+      | { readonly invalid: readonly ValidationIssue[] }
+    >,
+  ): void {
+    app.post(`/cases/:trackingCode/${action}`, signedIn, async (request, reply) => {
+      const { trackingCode } = request.params as { trackingCode: string };
+      const form = validateForm(formName, request.body);
+      if (!form.ok) return sendConsoleError(reply, 'invalid_form', 'check the form', form.error);
+      const held = await heldCase(request, trackingCode);
+      if (held.error === 'not_found') return sendConsoleError(reply, 'not_found', 'no such case');
+      if (held.error === 'held')
+        return sendConsoleError(
+          reply,
+          'held',
+          `held by ${held.holder.name}: ask them to hand it on`,
+        );
+      const actor = actorOf(request);
+      const done = await run({
+        trackingCode,
+        form: form.value,
+        visible: held.visible,
+        actor: { staffName: actor.name, ...(actor.address ? { address: actor.address } : {}) },
+      });
+      if ('invalid' in done)
+        return sendConsoleError(reply, 'invalid_form', 'check the form', done.invalid);
+      if (!done.ok) return sendServiceError(reply, done.error);
+      // Wake the device's SSE stream now rather than at its next poll.
+      if (done.value.lastSeq !== null) ctx.feed.noteCommitted('case_updates', done.value.lastSeq);
+      return { case: done.value.case };
+    });
+  }
+
+  decisionRoute('status', 'caseStatus', async ({ trackingCode, form, visible, actor }) => {
+    if (!isStatusOf(visible.item.caseKind, form.status))
+      return { invalid: [{ path: '/status', message: 'unknown' }] };
+    return changeCaseStatus(
       ctx.db,
       {
         trackingCode,
-        text: form.value.text,
-        language: form.value.language,
-        expectedStatus: form.value.expectedStatus,
-        staffName: actor.name,
-        ...(actor.address ? { address: actor.address } : {}),
+        status: form.status,
+        expectedStatus: form.expectedStatus,
+        ...actor,
+        ...(form.reason !== undefined ? { reason: form.reason } : {}),
+        ...(form.language ? { language: form.language } : {}),
+        ...(form.refusalReasons ? { refusalReasons: form.refusalReasons } : {}),
+        ...(form.missingMaterials ? { missingMaterials: form.missingMaterials } : {}),
       },
       ctx.now(),
     );
-    if (!answered.ok) return sendServiceError(reply, answered.error);
-    if (answered.value.lastSeq !== null)
-      ctx.feed.noteCommitted('case_updates', answered.value.lastSeq);
-    return { case: answered.value.case };
   });
+
+  decisionRoute('assign', 'approveAndAssign', ({ trackingCode, form, actor }) =>
+    approveAndAssign(
+      ctx.db,
+      { trackingCode, lawyerId: form.lawyerId, expectedStatus: form.expectedStatus, ...actor },
+      ctx.now(),
+    ),
+  );
+
+  decisionRoute('answer', 'answer', ({ trackingCode, form, actor }) =>
+    answerQuestion(
+      ctx.db,
+      {
+        trackingCode,
+        text: form.text,
+        language: form.language,
+        expectedStatus: form.expectedStatus,
+        ...actor,
+      },
+      ctx.now(),
+    ),
+  );
 }

@@ -5,9 +5,10 @@
  * before and after; a revoked device stops at once and is told why; the heartbeat reaches the
  * device list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_HEADER, type EnrollResponse } from '@pls/shared/protocol';
 import { sampleApplication, sampleFeedback } from '@pls/shared/testing';
+import { runAdminCommand } from '../cli/admin-commands';
 import { listAudit } from '../services/audit';
 import type { Dashboard } from '../services/dashboard';
 import type { CodeSummary, FleetDevice, StationSummary } from '../services/fleet';
@@ -284,7 +285,10 @@ describe.each(kinds)('fleet and dashboard security on %s', (kind) => {
     expect((revoked.json['device'] as FleetDevice).revokeReason).toBe('lost');
     const refused = await pull(kioskA);
     expect(refused.statusCode).toBe(401);
-    expect(JSON.parse(refused.body).error.code).toBe('device_revoked');
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      code: 'device_revoked',
+      message: expect.stringContaining('(lost)'),
+    });
 
     const entries = await listAudit(server.db, {});
     const edit = entries.find((e) => e.action === 'station-edit' && e.subject === B.id)!;
@@ -324,5 +328,30 @@ describe.each(kinds)('fleet and dashboard security on %s', (kind) => {
     const anonymous = new Browser(server);
     expect((await anonymous.request('GET', '/console/api/fleet/devices')).status).toBe(401);
     expect((await anonymous.request('GET', '/console/api/dashboard')).status).toBe(401);
+  });
+
+  it('gives the CLI the same functions: edit-station, devices and revoke audited like the console', async () => {
+    const ctx = { db: server.db, contentDir: '', now: () => server.ctx.now() };
+    const edited = await runAdminCommand(['edit-station', B.id, '--region', '150103'], ctx);
+    expect(edited.exitCode, edited.output.join('\n')).toBe(0);
+    const root = await signIn('root');
+    const stations = (await root.request('GET', '/console/api/fleet/stations')).json[
+      'stations'
+    ] as StationSummary[];
+    expect(stations.find((s) => s.id === B.id)!.regionCode).toBe('150103');
+    const listed = await runAdminCommand(['devices'], ctx);
+    expect(listed.output.join('\n')).toContain(kioskB.deviceId);
+    const badReason = await runAdminCommand(['revoke', kioskB.deviceId, '--reason', 'bored'], ctx);
+    expect(badReason.exitCode).toBe(2);
+    const revoked = await runAdminCommand(['revoke', kioskB.deviceId, '--reason', 'replaced'], ctx);
+    expect(revoked.exitCode).toBe(0);
+    // The CLI is another process in production: its revocation reaches this server through
+    // NOTIFY, which PostgreSQL delivers on the listening connection a moment later.
+    await vi.waitFor(async () => expect((await pull(kioskB)).statusCode).toBe(401), {
+      timeout: 5_000,
+      interval: 25,
+    });
+    const entries = await listAudit(server.db, { subject: kioskB.deviceId });
+    expect(entries[0]).toMatchObject({ action: 'revoke', actor: 'admin-cli' });
   });
 });

@@ -49,4 +49,17 @@ alter table cases add column held_at timestamptz;
 create index cases_holder on cases (holder_user_id, received_at desc) where holder_user_id is not null;
 `,
   },
+  {
+    // 131, not 103: other console work appends its own numbers; the gap keeps merges apart.
+    version: 131,
+    sql: `
+-- case_updates schema v0 → v1 (shared/src/domain/case-update-migration.ts does the same step
+-- on the devices): every v0 update is valid v1, only the version stamp changes. The stored
+-- text is edited in place, not re-serialised through jsonb, so key order stays as written; seq
+-- stays too (devices migrate their own copies, nothing needs to be pulled again).
+update documents
+   set body = regexp_replace(body::text, '"schemaVersion":0([,}])', '"schemaVersion":1\\1')::json
+ where collection = 'case_updates' and body->>'schemaVersion' = '0';
+`,
+  },
 ];

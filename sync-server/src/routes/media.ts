@@ -15,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context';
+import { sendRanged } from './ranged';
 import { sendFailure } from './reply';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -31,32 +32,7 @@ const TYPES: Readonly<Record<string, string>> = {
 
 export const MEDIA_CACHE_CONTROL = 'public, max-age=604800, no-transform';
 
-export type ByteRange = { readonly start: number; readonly end: number };
-
-/**
- * The one range of a `Range` header for a file of `size` bytes: a range, 'unsatisfiable', or
- * undefined when the header is absent, not `bytes=` or asks for several ranges (then the whole
- * file is sent, which RFC 9110 allows).
- */
-export function parseRange(
-  header: string | undefined,
-  size: number,
-): ByteRange | 'unsatisfiable' | undefined {
-  if (header === undefined) return undefined;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match) return undefined;
-  const [, from, to] = match;
-  if (from === '' && to === '') return undefined;
-  if (from === '') {
-    const suffix = Number(to);
-    if (suffix === 0) return 'unsatisfiable';
-    return { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(from);
-  const end = to === '' ? size - 1 : Math.min(Number(to), size - 1);
-  if (start >= size || end < start) return 'unsatisfiable';
-  return { start, end };
-}
+export { parseRange, type ByteRange } from './ranged';
 
 interface Known {
   readonly size: number;
@@ -94,32 +70,13 @@ export function registerMediaRoutes(
       known = { size: info.size, mtimeMs: info.mtimeMs, etag: `"sha256-${digest.slice(0, 40)}"` };
       etags.set(file, known);
     }
-    reply
-      .header('etag', known.etag)
-      .header('cache-control', MEDIA_CACHE_CONTROL)
-      .header('accept-ranges', 'bytes')
-      .type(type);
-    const inm = request.headers['if-none-match'];
-    if (inm !== undefined && inm.split(',').some((t) => t.trim() === known.etag))
-      return reply.code(304).send();
-    const ifRange = request.headers['if-range'];
-    // A range applies only to the file the client started: a changed file is sent whole.
-    const rangeHeader =
-      ifRange === undefined || ifRange === known.etag ? request.headers.range : undefined;
-    const range = parseRange(rangeHeader, info.size);
-    if (range === 'unsatisfiable') {
-      // 416 is not one of the service error statuses: answered here, in the same error shape.
-      return reply
-        .code(416)
-        .header('content-range', `bytes */${info.size}`)
-        .type('application/json; charset=utf-8')
-        .send({ error: { code: 'bad_request', message: 'range not satisfiable' } });
-    }
-    const { start, end } = range ?? { start: 0, end: info.size - 1 };
-    reply.header('content-length', String(end - start + 1));
-    if (range) reply.code(206).header('content-range', `bytes ${start}-${end}/${info.size}`);
-    if (info.size === 0) return reply.send();
-    return reply.send(createReadStream(file, { start, end }));
+    return sendRanged(request, reply, {
+      etag: known.etag,
+      size: info.size,
+      type,
+      cacheControl: MEDIA_CACHE_CONTROL,
+      body: ({ start, end }) => createReadStream(file, { start, end }),
+    });
   }
 
   // Fastify answers HEAD through the GET route (exposeHeadRoutes), without the body.

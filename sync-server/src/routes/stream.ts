@@ -110,7 +110,7 @@ export function registerStreamRoute(app: FastifyInstance, ctx: AppContext): void
     request.raw.on('close', () => {
       open = false;
       unsubscribe();
-      admitted.release();
+      admitted.value.release();
     });
   });
 }

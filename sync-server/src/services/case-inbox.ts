@@ -6,7 +6,12 @@ import { CASE_KINDS, type CaseKind } from '@pls/shared/domain';
 import type { Queryable } from '../db/database';
 import type { CaseDetail, InboxItem, InboxPage } from '../console/api-types';
 import { scopeParams, type CaseScope } from '../console/case-scope';
-import { caseClock, DECISION_LIMIT_DAYS } from '../console/statutory-clock';
+import {
+  ASSIGNMENT_LIMIT_DAYS,
+  caseClock,
+  DECISION_LIMIT_DAYS,
+  OBJECTION_LIMIT_DAYS,
+} from '../console/statutory-clock';
 import { holderOf } from './case-holder';
 
 export interface InboxFilter {
@@ -34,6 +39,7 @@ interface InboxRow {
   category: string | null;
   filed_at: string | null;
   received_at: Date;
+  updated_at: Date;
 }
 
 /** Builds `where` with numbered parameters; scope first, so no filter can widen it. */
@@ -59,8 +65,13 @@ function whereClause(scope: CaseScope, filter: InboxFilter, now: Date, withStatu
   if (filter.heldBy) parts.push(`c.holder_user_id = ${p(filter.heldBy)}`);
   if (withStatus && filter.status) parts.push(`c.status = ${p(filter.status)}`);
   if (filter.overdue !== undefined) {
-    const cond = `(c.case_kind = 'applications' and c.status in ('received', 'under_review')
-      and c.received_at + interval '${DECISION_LIMIT_DAYS} days' < ${p(now.toISOString())}::timestamptz)`;
+    // The three clocks of caseClock (statutory-clock.ts), in SQL.
+    const at = `${p(now.toISOString())}::timestamptz`;
+    const cond = `(c.case_kind = 'applications' and (
+      (c.status in ('received', 'under_review')
+        and c.received_at + interval '${DECISION_LIMIT_DAYS} days' < ${at})
+      or (c.status = 'approved' and c.updated_at + interval '${ASSIGNMENT_LIMIT_DAYS} days' < ${at})
+      or (c.status = 'objection' and c.updated_at + interval '${OBJECTION_LIMIT_DAYS} days' < ${at})))`;
     parts.push(filter.overdue ? cond : `not ${cond}`);
   }
   return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
@@ -71,6 +82,16 @@ const FROM = `from cases c
   left join stations s on s.id = c.station_id
   left join households h on h.id = c.household_id
   left join users holder on holder.id = c.holder_user_id`;
+/**
+ * Counts read every case in scope (50,000 in the bench): join the station and household tables
+ * only when a region scope needs them, and never the holder's name.
+ */
+const countFrom = (scope: CaseScope): string =>
+  scope.kind === 'region'
+    ? `from cases c
+  left join stations s on s.id = c.station_id
+  left join households h on h.id = c.household_id`
+    : 'from cases c';
 const FROM_WITH_BODY = `${FROM}
   left join documents d on d.collection = c.case_kind and d.id = c.case_id`;
 
@@ -93,6 +114,7 @@ function toItem(r: InboxRow, now: Date): InboxItem {
       status: r.status,
       receivedAt,
       filedAt: filedAt && !Number.isNaN(filedAt.getTime()) ? filedAt : null,
+      statusSince: new Date(r.updated_at),
       now,
     }),
   };
@@ -100,7 +122,7 @@ function toItem(r: InboxRow, now: Date): InboxItem {
 
 const ITEM_COLUMNS = `c.case_kind, c.case_id, c.tracking_code, c.status, c.station_id,
   coalesce(s.region_code, h.region_code) as region_code, holder.name as holder_name,
-  c.language, c.category, c.filed_at, c.received_at`;
+  c.language, c.category, c.filed_at, c.received_at, c.updated_at`;
 
 export async function listInbox(
   db: Queryable,
@@ -119,7 +141,7 @@ export async function listInbox(
   // Counts per status ignore the status filter, so the tabs show what each would hold.
   const counts = whereClause(scope, filter, now, false);
   const { rows: countRows } = await db.query<{ status: string; n: string }>(
-    `select c.status, count(*) as n ${FROM} ${counts.sql} group by c.status`,
+    `select c.status, count(*) as n ${countFrom(scope)} ${counts.sql} group by c.status`,
     counts.params,
   );
   const countsByStatus: Record<string, number> = {};
@@ -181,6 +203,8 @@ export async function getCaseDetail(
       status: typeof u.body['status'] === 'string' ? u.body['status'] : null,
       staffName: typeof u.body['staffName'] === 'string' ? u.body['staffName'] : null,
       text: localizedText(u.body['answer']) ?? localizedText(u.body['reason']),
+      codes: [...codeList(u.body['refusalReasons']), ...codeList(u.body['missingMaterials'])],
+      lawyer: providerName(u.body['provider']),
     })),
     ...handovers.map((h) => ({
       at: new Date(h.at).toISOString(),
@@ -191,6 +215,8 @@ export async function getCaseDetail(
           ? (h.after_state?.holder ?? h.actor)
           : `${h.actor} → ${h.after_state?.holder ?? ''}`,
       text: h.after_state?.note ?? null,
+      codes: [],
+      lawyer: null,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return {
@@ -233,6 +259,22 @@ const localizedText = (value: unknown): string | null =>
   typeof (value as { text?: unknown }).text === 'string'
     ? (value as { text: string }).text
     : null;
+
+const codeList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
+const providerName = (value: unknown): CaseDetail['timeline'][number]['lawyer'] => {
+  if (value === null || typeof value !== 'object') return null;
+  const name = (value as { displayName?: unknown }).displayName;
+  if (
+    name !== null &&
+    typeof name === 'object' &&
+    typeof (name as { zh?: unknown }).zh === 'string'
+  )
+    return name as { zh: string; mn: string; mnStatus: string };
+  const plain = (value as { name?: unknown }).name;
+  return typeof plain === 'string' ? { zh: plain, mn: '', mnStatus: 'missing' } : null;
+};
 
 export const csvCell = (value: string | number | null | boolean): string => {
   const text = value === null ? '' : String(value);

@@ -5,18 +5,23 @@
  */
 import {
   LANGUAGES,
+  caseUpdateSchema,
   checkTransition,
   newDocumentId,
   ok,
   type CaseKind,
   type Language,
+  type MissingMaterial,
+  type RefusalReason,
   type Result,
+  type TransitionError,
 } from '@pls/shared/domain';
 import type { Database, Queryable } from '../db/database';
 import { failure, type ServiceError } from '../errors';
 import { prepareCenterDocuments } from '../sync/documents';
 import { recordAudit } from './audit';
 import { writeCenter } from './center-writes';
+import { findLawyer } from './lawyers';
 
 export interface CaseRecord {
   readonly caseKind: CaseKind;
@@ -93,13 +98,17 @@ export interface StatusChange {
   readonly expectedStatus?: string;
   /** Client address, for the audit entry. */
   readonly address?: string;
+  /** 第四十三条: refusal reasons as codes the device shows in the resident's language. */
+  readonly refusalReasons?: readonly RefusalReason[];
+  /** 第四十三条第二款: every missing material at once (一次性告知). */
+  readonly missingMaterials?: readonly MissingMaterial[];
 }
 
 function baseUpdate(row: CaseRow, now: Date) {
   const iso = now.toISOString();
   return {
     id: newDocumentId(now),
-    schemaVersion: 0,
+    schemaVersion: caseUpdateSchema.version,
     createdAt: iso,
     updatedAt: iso,
     caseKind: row.case_kind,
@@ -111,6 +120,29 @@ function baseUpdate(row: CaseRow, now: Date) {
     centerReference: row.center_reference,
     serverTime: iso,
   };
+}
+
+/** Statuses the case has had, from its status updates (for rules such as 一次性告知). */
+async function earlierStatuses(tx: Queryable, caseId: string): Promise<string[]> {
+  const { rows } = await tx.query<{ status: string | null }>(
+    `select body->>'status' as status from documents
+      where collection = 'case_updates' and body->>'caseId' = $1 order by seq`,
+    [caseId],
+  );
+  return rows.flatMap((r) => (r.status ? [r.status] : []));
+}
+
+function transitionMessage(kind: CaseKind, e: TransitionError): string {
+  switch (e.kind) {
+    case 'notAllowed':
+      return `a ${kind} case cannot go from ${e.from} to ${e.to} (allowed: ${e.allowed.join(', ') || 'none'})`;
+    case 'reasonRequired':
+      return `moving to ${e.to} needs a reason the resident can read (--reason)`;
+    case 'unknownStatus':
+      return `unknown status ${e.status}`;
+    case 'materialsAlreadyRequested':
+      return 'missing materials were already requested: 第四十三条 asks for them once, all together';
+  }
 }
 
 function checkLanguage(language: string | undefined): Language | null {
@@ -133,17 +165,18 @@ export async function changeCaseStatus(
         'conflict',
         `the case changed meanwhile: it is ${row.status} now, not ${change.expectedStatus}`,
       );
-    const allowed = checkTransition(row.case_kind, row.status, change.status, change.reason);
-    if (!allowed.ok) {
-      const e = allowed.error;
-      const message =
-        e.kind === 'notAllowed'
-          ? `a ${row.case_kind} case cannot go from ${e.from} to ${e.to} (allowed: ${e.allowed.join(', ') || 'none'})`
-          : e.kind === 'reasonRequired'
-            ? `moving to ${e.to} needs a reason the resident can read (--reason)`
-            : `unknown status ${e.status}`;
-      return failure('conflict', message);
-    }
+    const refusalReasons = change.status === 'rejected' ? (change.refusalReasons ?? []) : [];
+    const missingMaterials =
+      change.status === 'needs_materials' ? (change.missingMaterials ?? []) : [];
+    const codes = [...refusalReasons, ...missingMaterials];
+    const allowed = checkTransition(
+      row.case_kind,
+      row.status,
+      change.status,
+      { ...(change.reason !== undefined ? { text: change.reason } : {}), codes },
+      await earlierStatuses(tx, row.case_id),
+    );
+    if (!allowed.ok) return failure('conflict', transitionMessage(row.case_kind, allowed.error));
     const doc = {
       ...baseUpdate(row, now),
       kind: 'status',
@@ -151,6 +184,8 @@ export async function changeCaseStatus(
       ...(change.reason && change.reason.trim() !== ''
         ? { reason: { text: change.reason.trim(), language } }
         : {}),
+      ...(refusalReasons.length > 0 ? { refusalReasons: [...new Set(refusalReasons)] } : {}),
+      ...(missingMaterials.length > 0 ? { missingMaterials: [...new Set(missingMaterials)] } : {}),
       ...(change.staffName ? { staffName: change.staffName } : {}),
     };
     const prepared = prepareCenterDocuments('case_updates', [doc]);
@@ -169,6 +204,7 @@ export async function changeCaseStatus(
       after: {
         status: change.status,
         ...(change.reason?.trim() ? { reason: change.reason.trim() } : {}),
+        ...(codes.length > 0 ? { codes } : {}),
       },
       address: change.address ?? null,
     });
@@ -237,6 +273,89 @@ export async function answerQuestion(
     return ok({
       case: toRecord({ ...row, status: 'answered', updated_at: now }),
       updateId: doc.id,
+      lastSeq,
+    });
+  });
+}
+
+/**
+ * 第四十三条: grant legal aid and assign a lawyer from the directory in one step (approved,
+ * then assigned, as two case updates a millisecond apart so every device orders them alike);
+ * a case already approved, or given aid first (先行提供, 第四十四条), is only assigned.
+ */
+export async function approveAndAssign(
+  db: Database,
+  input: {
+    trackingCode: string;
+    lawyerId: string;
+    /** The status the staff member saw; a different one now is a conflict. */
+    expectedStatus?: string;
+    staffName?: string;
+    address?: string;
+  },
+  now: Date = new Date(),
+): Promise<Result<{ case: CaseRecord; updateId: string; lastSeq: number | null }, ServiceError>> {
+  return db.transaction(async (tx) => {
+    const row = await lockCase(tx, input.trackingCode);
+    if (!row) return failure('not_found', `no case with tracking code ${input.trackingCode}`);
+    if (row.case_kind !== 'applications')
+      return failure('conflict', `${input.trackingCode} is not a legal-aid application`);
+    if (input.expectedStatus !== undefined && input.expectedStatus !== row.status)
+      return failure(
+        'conflict',
+        `the case changed meanwhile: it is ${row.status} now, not ${input.expectedStatus}`,
+      );
+    const lawyer = await findLawyer(tx, input.lawyerId);
+    if (!lawyer) return failure('bad_request', `no lawyer ${input.lawyerId} in the directory`);
+    const steps: string[] =
+      row.status === 'approved' || row.status === 'urgent_aid'
+        ? ['assigned']
+        : ['approved', 'assigned'];
+    let from = row.status;
+    for (const to of steps) {
+      const allowed = checkTransition('applications', from, to);
+      if (!allowed.ok) return failure('conflict', transitionMessage('applications', allowed.error));
+      from = to;
+    }
+    const staff = input.staffName ? { staffName: input.staffName } : {};
+    const docs = steps.map((status, i) => {
+      const at = new Date(now.getTime() + i);
+      return status === 'assigned'
+        ? {
+            ...baseUpdate(row, at),
+            kind: 'provider_assigned',
+            status,
+            provider: {
+              directoryId: lawyer.id,
+              name: lawyer.name.zh.slice(0, 60),
+              ...(lawyer.phone ? { phone: lawyer.phone } : {}),
+              displayName: lawyer.name,
+              sample: lawyer.sample,
+            },
+            ...staff,
+          }
+        : { ...baseUpdate(row, at), kind: 'status', status, ...staff };
+    });
+    const prepared = prepareCenterDocuments('case_updates', docs);
+    if (!prepared.ok)
+      return failure('bad_request', prepared.error.map((e) => e.message).join('; '));
+    const lastSeq = await writeCenter(tx, 'case_updates', prepared.value);
+    const last = new Date(now.getTime() + steps.length - 1);
+    await tx.query(
+      "update cases set status = 'assigned', updated_at = $3 where case_kind = $1 and case_id = $2",
+      [row.case_kind, row.case_id, last.toISOString()],
+    );
+    await recordAudit(tx, {
+      actor: input.staffName ?? 'admin',
+      action: 'case-assign',
+      subject: row.tracking_code,
+      before: { status: row.status },
+      after: { status: 'assigned', lawyer: lawyer.id },
+      address: input.address ?? null,
+    });
+    return ok({
+      case: toRecord({ ...row, status: 'assigned', updated_at: last }),
+      updateId: docs.at(-1)!.id,
       lastSeq,
     });
   });

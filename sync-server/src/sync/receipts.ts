@@ -4,7 +4,7 @@
  * carrying the server time and the center's reference. Only then does the device show
  * "received by the center" and start its retention timer.
  */
-import { newDocumentId, type CaseKind } from '@pls/shared/domain';
+import { caseUpdateSchema, newDocumentId, type CaseKind } from '@pls/shared/domain';
 import type { WireDocument } from '@pls/shared/protocol';
 import type { Queryable } from '../db/database';
 
@@ -63,7 +63,7 @@ export async function registerCases(
     const doc = byId.get(case_id)!;
     return {
       id: newDocumentId(now),
-      schemaVersion: 0,
+      schemaVersion: caseUpdateSchema.version,
       createdAt: iso,
       updatedAt: iso,
       kind: 'received',

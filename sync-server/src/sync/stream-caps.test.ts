@@ -18,9 +18,9 @@ describe('stream caps', () => {
     const caps = new StreamCaps({ perDevice: 2, perAddress: 2 });
     const first = caps.admit('a', 'x', () => undefined);
     expect(caps.admit('b', 'x', () => undefined).ok).toBe(true);
-    expect(caps.admit('c', 'x', () => undefined)).toEqual({ ok: false, reason: 'address_full' });
+    expect(caps.admit('c', 'x', () => undefined)).toEqual({ ok: false, error: 'address_full' });
     expect(caps.admit('c', 'y', () => undefined).ok).toBe(true);
-    if (first.ok) first.release();
+    if (first.ok) first.value.release();
     expect(caps.admit('c', 'x', () => undefined).ok).toBe(true);
   });
 

@@ -5,6 +5,8 @@
  * cap is refused: a station's kiosks share one address behind NAT, so its cap is far above one
  * device's, yet a single client cannot open hundreds.
  */
+import { err, ok, type Result } from '@pls/shared/domain';
+
 export interface StreamCapsOptions {
   readonly perDevice: number;
   readonly perAddress: number;
@@ -18,9 +20,8 @@ interface OpenStream {
   readonly close: () => void;
 }
 
-export type Admission =
-  | { readonly ok: true; readonly release: () => void }
-  | { readonly ok: false; readonly reason: 'address_full' };
+/** Admitted: call `release` when the stream ends. Refused: the address is at its cap. */
+export type Admission = Result<{ readonly release: () => void }, 'address_full'>;
 
 export class StreamCaps {
   /** Insertion order is age order: the first of a device's streams is its oldest. */
@@ -35,14 +36,14 @@ export class StreamCaps {
     // Streams of this device that would be closed do not count against the address.
     const closing = ofDevice.slice(0, Math.max(0, ofDevice.length - this.options.perDevice + 1));
     const addressAfter = ofAddress.filter((s) => !closing.includes(s)).length;
-    if (addressAfter >= this.options.perAddress) return { ok: false, reason: 'address_full' };
+    if (addressAfter >= this.options.perAddress) return err('address_full');
     for (const stream of closing) {
       this.open.delete(stream);
       stream.close();
     }
     const stream: OpenStream = { deviceId, address, close };
     this.open.add(stream);
-    return { ok: true, release: () => this.open.delete(stream) };
+    return ok({ release: () => void this.open.delete(stream) });
   }
 
   countOf(filter: { deviceId?: string; address?: string }): number {

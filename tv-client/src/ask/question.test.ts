@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createTrackingCodeGenerator, deviceTagFor, lookupVerifier } from '@pls/shared/domain';
+import {
+  asDeviceId,
+  asHouseholdId,
+  createTrackingCodeGenerator,
+  deviceTagFor,
+  lookupVerifier,
+} from '@pls/shared/domain';
 import { buildQuestion, type AskInput } from './question';
 
 const now = new Date('2026-12-01T10:00:00Z');
 const input = (over: Partial<AskInput> = {}): AskInput => ({
-  deviceId: 'tv-household-sample-1',
-  householdId: 'household-sample-1',
+  deviceId: asDeviceId('tv-household-sample-1'),
+  householdId: asHouseholdId('household-sample-1'),
   trackingCode: createTrackingCodeGenerator(deviceTagFor(3)).next(now).code,
   language: 'mn-Mong',
   category: 'grassland_land',
@@ -51,7 +57,7 @@ describe('buildQuestion', () => {
   });
 
   it('refuses a document the schema refuses (a household id that is not a slug)', async () => {
-    const result = await buildQuestion(input({ householdId: 'Not A Slug' }));
+    const result = await buildQuestion(input({ householdId: asHouseholdId('Not A Slug') }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.kind).toBe('invalid');
   });

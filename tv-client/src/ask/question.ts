@@ -13,6 +13,8 @@ import {
   validateDocument,
   describeValidationError,
   type CaseCategory,
+  type DeviceId,
+  type HouseholdId,
   type PhoneError,
   type Question,
   type Result,
@@ -21,8 +23,8 @@ import {
 import type { Language } from '@pls/shared/i18n';
 
 export interface AskInput {
-  readonly deviceId: string;
-  readonly householdId: string;
+  readonly deviceId: DeviceId;
+  readonly householdId: HouseholdId;
   readonly trackingCode: TrackingCode;
   readonly language: Language;
   readonly category: CaseCategory;

@@ -12,6 +12,7 @@ export type Screen =
   | { readonly id: 'ask' }
   | { readonly id: 'askForm'; readonly category?: CaseCategory; readonly relatedContentId?: string }
   | { readonly id: 'faq' }
+  | { readonly id: 'search' }
   | { readonly id: 'myQuestions' }
   | { readonly id: 'choose' }
   | { readonly id: 'eligibility' }

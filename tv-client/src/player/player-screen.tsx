@@ -12,6 +12,9 @@ import type { TranslationKey } from '@pls/shared/i18n';
 import type { MediaLibrary, PlaySource } from '../media/media-library';
 import { pickMedia, type MediaRef } from '../media/media-plan';
 import { useScreenCommands } from '../ui/remote';
+import { Tile } from '../ui/tile';
+
+const PIN_KEY = 'player:pin';
 import { useCollection } from '../ui/use-collection';
 import { resumeAt, type Position } from './positions';
 
@@ -35,6 +38,8 @@ export function PlayerScreen({
   saved,
   onPosition,
   onOpened,
+  pinned,
+  onPin,
 }: {
   readonly db: LocalDatabase;
   readonly library: MediaLibrary;
@@ -42,6 +47,9 @@ export function PlayerScreen({
   readonly saved: Position | undefined;
   readonly onPosition: (id: string, at: number, duration: number) => void;
   readonly onOpened: (id: string) => void;
+  /** Kept on this box whatever the storage budget needs (Down, then OK on the pin button). */
+  readonly pinned: boolean;
+  readonly onPin: (id: string) => void;
 }) {
   const { language } = useLanguage();
   const content = useCollection(db, 'content') as Content[];
@@ -106,6 +114,11 @@ export function PlayerScreen({
     if (command.kind !== 'command' || !el) return false;
     switch (command.command) {
       case 'ok':
+        // OK on the pin button is that button's; anywhere else it plays and pauses.
+        if ((document.activeElement as HTMLElement | null)?.dataset['focusKey'] === PIN_KEY)
+          return false;
+        toggle();
+        return true;
       case 'playPause':
         toggle();
         return true;
@@ -143,6 +156,8 @@ export function PlayerScreen({
       <div
         className="tv-player__frame"
         tabIndex={0}
+        // A label needs a role (axe: aria-prohibited-attr on a plain div).
+        role="group"
         data-focus-key="player:video"
         aria-label={title?.text}
       >
@@ -183,6 +198,16 @@ export function PlayerScreen({
         {problem ? <Text k={problem} as="p" className="tv-notice" /> : null}
       </div>
       <div className="tv-player__bar">
+        {/* First in the bar, so it is never cut off by a long title. */}
+        <Tile
+          focusKey={PIN_KEY}
+          className="tv-tile--action"
+          pressed={pinned}
+          onOk={() => onPin(contentId)}
+        >
+          <Text k={pinned ? 'tv:player.unpin' : 'tv:player.pin'} />
+        </Tile>
+        {pinned ? <Text k="tv:player.pinned" className="tv-player__pinned" /> : null}
         {title ? <Text text={item!.title} as="h2" className="tv-player__title" /> : null}
         <Text k={stateKey} className="tv-player__state" />
         {source ? (

@@ -1,5 +1,6 @@
 /**
- * DOM side of navigation: every focusable thing on a screen carries `data-focus-key`; arrows
+ * DOM side of navigation: every focusable thing on a screen carries `data-focus-key` (or is a
+ * key of the shared on-screen keyboard); arrows
  * move real DOM focus by geometry (nav/spatial.ts) within the screen root.
  */
 import type { Command } from '../keys/key-map';
@@ -7,8 +8,11 @@ import { pickNext, type Direction } from '../nav/spatial';
 
 export const SCREEN_ROOT = '[data-screen-root]';
 
+/** Our tiles, and the keys of the shared on-screen keyboard (search), which carry no focus key. */
+const FOCUSABLE = '[data-focus-key], .pls-keyboard button';
+
 function focusables(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('[data-focus-key]')].filter((el) => {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && !el.hasAttribute('disabled');
   });

@@ -25,6 +25,7 @@ import { AskFormScreen } from '../ask/ask-form-screen';
 import { AskScreen } from '../ask/ask-screen';
 import { buildThreads, loadSeen, saveSeen, unseenAnswers } from '../ask/my-questions';
 import { MyQuestionsScreen } from '../ask/my-questions-screen';
+import { EMPTY_SEARCH, SearchScreen, type SearchInput } from '../ask/search-screen';
 import { ChooseScreen } from '../choose/choose-screen';
 import { EligibilityScreen } from '../choose/eligibility-screen';
 import { StationsScreen } from '../choose/stations-screen';
@@ -35,6 +36,7 @@ import { ReaderScreen } from '../watch/reader-screen';
 import { parseRecent, touchRecent } from '../watch/rows';
 import { MediaLibraryContext, WatchScreen } from '../watch/watch-screen';
 import { PlayerScreen } from '../player/player-screen';
+import { parsePins, pinnedFiles, PINS_KEY, togglePin } from '../media/pins';
 import {
   continueWatchingIds,
   parsePositions,
@@ -64,6 +66,7 @@ const TITLE: Readonly<Record<Screen['id'], TranslationKey>> = {
   ask: 'tv:home.ask',
   askForm: 'tv:ask.new',
   faq: 'tv:ask.faq',
+  search: 'tv:search.title',
   myQuestions: 'tv:home.myQuestions',
   choose: 'tv:home.choose',
   eligibility: 'tv:choose.eligibility',
@@ -100,15 +103,29 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
   const [positions, setPositions] = useState<Positions>(() =>
     parsePositions(settings.getItem(POSITIONS_KEY)),
   );
+  const [searchInput, setSearchInput] = useState<SearchInput>(EMPTY_SEARCH);
+  const [pins, setPins] = useState<Set<string>>(() => parsePins(settings.getItem(PINS_KEY)));
   const content = useCollection(runtime.db, 'content') as Content[];
-  // The background download queue follows what is shown, the language and continue-watching.
+  // The background download queue follows what is shown, the language, continue-watching and
+  // the pinned programs (never evicted).
   useEffect(() => {
+    const programs = content.filter((c) => c.kind === 'program' && isShownOnTv(c));
     runtime.media.update({
-      programs: content.filter((c) => c.kind === 'program' && isShownOnTv(c)),
+      programs,
       language,
       continueWatching: continueWatchingIds(positions),
+      pinned: pinnedFiles(programs, pins),
     });
-  }, [runtime, content, language, positions]);
+  }, [runtime, content, language, positions, pins]);
+  const onPin = useCallback(
+    (id: string) =>
+      setPins((p) => {
+        const next = togglePin(p, id);
+        settings.setItem(PINS_KEY, JSON.stringify([...next]));
+        return next;
+      }),
+    [settings],
+  );
   const status = useSyncStatus(runtime);
   const questions = useCollection(runtime.db, 'questions') as Question[];
   const updates = useCollection(runtime.db, 'case_updates') as CaseUpdate[];
@@ -258,6 +275,17 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
     case 'faq':
       body = <WatchScreen db={db} recent={[]} remembered={remembered} kinds={['faq']} />;
       break;
+    case 'search':
+      body = (
+        <SearchScreen
+          db={db}
+          regionCode={enrollment.regionCode}
+          remembered={remembered}
+          input={searchInput}
+          onInput={setSearchInput}
+        />
+      );
+      break;
     case 'reader':
       body = (
         <ReaderScreen
@@ -276,6 +304,8 @@ export function TvApp({ runtime }: { readonly runtime: TvRuntime }) {
           library={runtime.media}
           contentId={screen.contentId}
           saved={positions[screen.contentId]}
+          pinned={pins.has(screen.contentId)}
+          onPin={onPin}
           onPosition={onPosition}
           onOpened={onOpened}
         />

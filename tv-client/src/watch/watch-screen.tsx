@@ -11,7 +11,7 @@ import { VirtualRow } from '../ui/virtual-row';
 import { buildRows, type WatchKind } from './rows';
 import { kindKey, rowTitleKey } from './topic-keys';
 
-function ContentTile({
+export function ContentTile({
   item,
   index,
   focusKey,

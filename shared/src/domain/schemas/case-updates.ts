@@ -1,11 +1,13 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { WithBrandedIds } from '../ids';
 import { ALL_CASE_STATUSES, CASE_KINDS } from '../case-status';
+import { MISSING_MATERIALS, REFUSAL_REASONS } from '../decision-codes';
 import {
   authoredTextSchema,
   baseProperties,
   dateField,
   idField,
+  localizedTextSchema,
   phoneField,
   slugField,
   timestampField,
@@ -25,7 +27,9 @@ export const caseUpdateSchema = {
   title: 'case_updates',
   description:
     'Something the center did about a case: receipt, status change, answer, assignment. Written by the center only, replicated to the owning device.',
-  version: 0,
+  // v1 (2026-12): refusal reasons and missing materials as codes, the provider's name in both
+  // languages, the legal-aid statuses assigned / urgent_aid / objection / withdrawn.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -43,6 +47,20 @@ export const caseUpdateSchema = {
     status: { type: 'string', enum: ALL_CASE_STATUSES },
     /** Why: required by the status table for rejections, requests for materials, declines. */
     reason: authoredTextSchema,
+    /** 第四十三条: why aid is refused, as codes the device labels in the resident's language. */
+    refusalReasons: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: REFUSAL_REASONS.length,
+      items: { type: 'string', enum: REFUSAL_REASONS },
+    },
+    /** 第四十三条第二款: everything missing, asked once and all together (一次性告知). */
+    missingMaterials: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: MISSING_MATERIALS.length,
+      items: { type: 'string', enum: MISSING_MATERIALS },
+    },
     answer: authoredTextSchema,
     provider: {
       type: 'object',
@@ -51,6 +69,9 @@ export const caseUpdateSchema = {
         directoryId: { type: 'string', maxLength: 64 },
         name: { type: 'string', minLength: 1, maxLength: 60 },
         phone: phoneField,
+        /** The directory entry's name in both languages (sample entries say so in it). */
+        displayName: localizedTextSchema,
+        sample: { type: 'boolean' },
       },
       required: ['name'],
     },

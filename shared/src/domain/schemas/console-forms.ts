@@ -4,6 +4,12 @@
  */
 import { compileSchema, type SchemaCheck, type ValidationIssue } from '../json-schema';
 import type { Result } from '../result';
+import {
+  MISSING_MATERIALS,
+  REFUSAL_REASONS,
+  type MissingMaterial,
+  type RefusalReason,
+} from '../decision-codes';
 import { REVOKE_REASONS, type RevokeReason } from '../vocabulary';
 
 export const USER_ROLE_VALUES = ['admin', 'reviewer', 'station_staff'] as const;
@@ -72,6 +78,28 @@ export const CONSOLE_FORM_SCHEMAS = {
       expectedStatus: { type: 'string', pattern: '^[a-z_]{2,30}$' },
       reason: { type: 'string', maxLength: 2000 },
       language: { enum: ['zh-Hans', 'mn-Mong'] },
+      refusalReasons: {
+        type: 'array',
+        uniqueItems: true,
+        maxItems: REFUSAL_REASONS.length,
+        items: { enum: REFUSAL_REASONS },
+      },
+      missingMaterials: {
+        type: 'array',
+        uniqueItems: true,
+        maxItems: MISSING_MATERIALS.length,
+        items: { enum: MISSING_MATERIALS },
+      },
+    },
+  },
+  /** 第四十三条: grant and assign a lawyer from the directory (or assign after 先行提供). */
+  approveAndAssign: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['lawyerId', 'expectedStatus'],
+    properties: {
+      lawyerId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' },
+      expectedStatus: { type: 'string', pattern: '^[a-z_]{2,30}$' },
     },
   },
   answer: {
@@ -168,6 +196,13 @@ export interface CaseStatusForm {
   readonly expectedStatus: string;
   readonly reason?: string;
   readonly language?: 'zh-Hans' | 'mn-Mong';
+  readonly refusalReasons?: readonly RefusalReason[];
+  readonly missingMaterials?: readonly MissingMaterial[];
+}
+
+export interface ApproveAndAssignForm {
+  readonly lawyerId: string;
+  readonly expectedStatus: string;
 }
 
 export interface AnswerForm {
@@ -209,6 +244,7 @@ export interface ConsoleForms {
   handOver: HandOverForm;
   answer: AnswerForm;
   caseStatus: CaseStatusForm;
+  approveAndAssign: ApproveAndAssignForm;
   login: LoginForm;
   changePassword: ChangePasswordForm;
   addUser: AddUserForm;

@@ -8,13 +8,19 @@ import { useCallback, useEffect, useState } from 'react';
 import {
   allowedNextStatuses,
   HARDSHIP_BASES,
+  MISSING_MATERIALS,
+  pickText,
   reasonRequired,
+  REFUSAL_REASONS,
   SEXES,
   validateForm,
+  type LocalizedText,
+  type MissingMaterial,
+  type RefusalReason,
 } from '@pls/shared/domain';
-import { familyKey, type Language } from '@pls/shared/i18n';
-import { Text } from '@pls/shared/ui';
-import type { CaseDetail } from '../../../src/console/api-types';
+import { familyKey, type Language, type TranslationKey } from '@pls/shared/i18n';
+import { Text, useLanguage, useT } from '@pls/shared/ui';
+import type { CaseDetail, LawyerItem as Lawyer } from '../../../src/console/api-types';
 import { api, type ApiFailure } from '../api';
 import { useDraft } from '../drafts';
 import { categoryKey, kindKey, statusKey } from '../labels';
@@ -47,6 +53,63 @@ function Row({
   );
 }
 
+/** Several codes of one list chosen at once (toggle chips: no native checkbox column). */
+function CodeChips<C extends string>({
+  label,
+  codes,
+  keyOf,
+  chosen,
+  onChange,
+}: {
+  label: TranslationKey;
+  codes: readonly C[];
+  keyOf: (code: C) => TranslationKey;
+  chosen: readonly C[];
+  onChange: (next: C[]) => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="console-filter-row" role="group" aria-label={t(label)}>
+      <Text k={label} className="console-filter-label" />
+      {codes.map((code) => (
+        <button
+          key={code}
+          type="button"
+          className="console-chip"
+          data-code={code}
+          aria-pressed={chosen.includes(code)}
+          onClick={() =>
+            onChange(chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code])
+          }
+        >
+          <Text k={keyOf(code)} vertical={false} />
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** A lawyer's name in the reader's language (sample directory entries say so in their name). */
+function NameOf({ name }: { name: LocalizedText }) {
+  const { language } = useLanguage();
+  const picked = pickText(name, language);
+  return (
+    <span lang={picked.language === 'mn-Mong' ? 'mn-Mong-CN' : 'zh-Hans-CN'}>{picked.text}</span>
+  );
+}
+
+const REFUSAL_KEY = (code: RefusalReason) => familyKey('domain:refusalReason', code);
+const MATERIAL_KEY = (code: MissingMaterial) => familyKey('domain:missingMaterial', code);
+const codeKey = (code: string): TranslationKey =>
+  (REFUSAL_REASONS as readonly string[]).includes(code)
+    ? REFUSAL_KEY(code as RefusalReason)
+    : MATERIAL_KEY(code as MissingMaterial);
+const DUE_KEY = {
+  decision: 'console:case.due',
+  assignment: 'console:case.dueAssign',
+  objection: 'console:case.dueObjection',
+} as const;
+
 export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackingCode: string }) {
   const [detail, setDetail] = useState<CaseDetail | undefined>(undefined);
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
@@ -59,6 +122,10 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
   const [colleagues, setColleagues] = useState<{ id: string; name: string }[]>([]);
   const [handTo, setHandTo] = useState<string | undefined>(undefined);
   const [note, setNote, clearNote] = useDraft(`handover:${trackingCode}`);
+  const [refusals, setRefusals] = useState<RefusalReason[]>([]);
+  const [materials, setMaterials] = useState<MissingMaterial[]>([]);
+  const [lawyers, setLawyers] = useState<readonly Lawyer[]>([]);
+  const [lawyerId, setLawyerId] = useState<string | undefined>(undefined);
 
   const load = useCallback(async () => {
     // 首接负责制: opening a case nobody holds makes this user its holder.
@@ -69,6 +136,10 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
       `/cases/${trackingCode}/colleagues`,
     );
     if (c.ok) setColleagues(c.value.colleagues);
+    if (r.ok && r.value.item.caseKind === 'applications') {
+      const l = await api<{ lawyers: Lawyer[] }>('GET', `/cases/${trackingCode}/lawyers`);
+      if (l.ok) setLawyers(l.value.lawyers);
+    }
     if (!r.ok && r.error.code === 'unauthorized') return onUnauthorized();
     setFailure(r.ok ? undefined : r.error);
     if (r.ok) setDetail(r.value);
@@ -84,24 +155,54 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
   const applicant = (doc['applicant'] ?? {}) as Applicant;
   const residentLanguage: Language = doc['language'] === 'mn-Mong' ? 'mn-Mong' : 'zh-Hans';
   const language = reasonLanguage ?? residentLanguage;
-  const next = allowedNextStatuses(item.caseKind, item.status).filter(
-    (s) => !(item.caseKind === 'questions' && s === 'answered'),
+  const allowed = allowedNextStatuses(item.caseKind, item.status);
+  // Answering and assigning have their own forms; the rest are one button each.
+  const next = allowed.filter(
+    (s) =>
+      !(item.caseKind === 'questions' && s === 'answered') &&
+      !(item.caseKind === 'applications' && (s === 'approved' || s === 'assigned')),
   );
+  const canAssign =
+    item.caseKind === 'applications' &&
+    (allowed.includes('approved') || allowed.includes('assigned'));
+  const decided =
+    item.caseKind === 'applications' && ['approved', 'assigned', 'rejected'].includes(item.status);
 
   async function decide(status: string) {
+    const codes =
+      status === 'rejected'
+        ? { refusalReasons: refusals }
+        : status === 'needs_materials'
+          ? { missingMaterials: materials }
+          : {};
+    const coded = Object.values(codes).some((list) => list.length > 0);
     const body = {
       status,
       expectedStatus: item.status,
       ...(reason.trim() ? { reason: reason.trim(), language } : {}),
+      ...(coded ? codes : {}),
     };
-    if (reasonRequired(item.caseKind, status) && !reason.trim())
+    if (reasonRequired(item.caseKind, status) && !reason.trim() && !coded)
       return setNotice({
         code: 'invalid_form',
         issues: [{ path: '/reason', message: 'required' }],
       });
     const form = validateForm('caseStatus', body);
     if (!form.ok) return setNotice({ code: 'invalid_form', issues: form.error });
-    await send('status', form.value, clearReason);
+    await send('status', form.value, () => {
+      clearReason();
+      setRefusals([]);
+      setMaterials([]);
+    });
+  }
+
+  async function assign() {
+    const form = validateForm('approveAndAssign', {
+      lawyerId: lawyerId ?? '',
+      expectedStatus: item.status,
+    });
+    if (!form.ok) return setNotice({ code: 'invalid_form', issues: form.error });
+    await send('assign', form.value, () => setLawyerId(undefined));
   }
 
   async function handOver() {
@@ -112,7 +213,7 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
 
   /** Sends a decision; a conflict (someone decided first) reloads the case to show theirs. */
   async function send(
-    action: 'status' | 'answer' | 'handover',
+    action: 'status' | 'answer' | 'handover' | 'assign',
     body: unknown,
     clearDraft: () => void,
   ) {
@@ -183,7 +284,11 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
             </Row>
             {item.dueAt ? (
               <Row label="console:inbox.dueAt">
-                <Text k="console:case.due" values={{ at: new Date(item.dueAt) }} vertical={false} />
+                <Text
+                  k={DUE_KEY[item.clock ?? 'decision']}
+                  values={{ at: new Date(item.dueAt) }}
+                  vertical={false}
+                />
                 {item.overdue ? (
                   <span className="console-flag console-flag--alert">
                     <Text k="console:inbox.overdue" vertical={false} />
@@ -308,6 +413,21 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
                 {entry.staffName ? (
                   <span className="console-mono"> · {entry.staffName}</span>
                 ) : null}
+                {entry.codes.length > 0 ? (
+                  <ul className="console-list">
+                    {entry.codes.map((code) => (
+                      <li key={code}>
+                        <Text k={codeKey(code)} vertical={false} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {entry.lawyer ? (
+                  <p>
+                    <Text k="console:case.lawyer" vertical={false} />{' '}
+                    <NameOf name={entry.lawyer as LocalizedText} />
+                  </p>
+                ) : null}
                 {entry.text ? (
                   <p className="console-quote" lang={langOf(entry.text)}>
                     {entry.text}
@@ -351,6 +471,68 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
             </button>
           </label>
         ) : null}
+        {canAssign ? (
+          <div className="console-assign">
+            <RadioChips
+              label="console:case.lawyers"
+              options={lawyers.map((l) => ({
+                value: l.id,
+                content: (
+                  <span className="console-lawyer" data-lawyer={l.id}>
+                    <NameOf name={l.name} />{' '}
+                    <Text k="console:case.openCases" values={{ n: l.openCases }} vertical={false} />
+                    {l.sample ? (
+                      <span className="console-flag">
+                        <Text k="console:case.sampleLawyer" vertical={false} />
+                      </span>
+                    ) : null}
+                  </span>
+                ),
+              }))}
+              value={lawyerId}
+              onChange={setLawyerId}
+            >
+              <FieldProblem issues={issues} field="lawyerId" hint="console:case.chooseLawyerHint" />
+            </RadioChips>
+            <button
+              type="button"
+              className="console-button console-assign__submit"
+              disabled={busy}
+              onClick={() => void assign()}
+            >
+              <Text
+                k={
+                  allowed.includes('approved')
+                    ? 'console:case.approveAndAssign'
+                    : 'console:case.assign'
+                }
+              />
+            </button>
+          </div>
+        ) : null}
+        {next.includes('urgent_aid') ? (
+          <p className="console-hint">
+            <Text k="console:case.urgentHint" />
+          </p>
+        ) : null}
+        {next.includes('needs_materials') ? (
+          <CodeChips
+            label="console:case.missingMaterials"
+            codes={MISSING_MATERIALS}
+            keyOf={MATERIAL_KEY}
+            chosen={materials}
+            onChange={setMaterials}
+          />
+        ) : null}
+        {next.includes('rejected') ? (
+          <CodeChips
+            label="console:case.refusalReasons"
+            codes={REFUSAL_REASONS}
+            keyOf={REFUSAL_KEY}
+            chosen={refusals}
+            onChange={setRefusals}
+          />
+        ) : null}
         {next.length > 0 ? (
           <>
             <label className="console-field">
@@ -378,11 +560,23 @@ export function CasePage({ trackingCode, onUnauthorized }: PageProps & { trackin
               ))}
             </div>
           </>
-        ) : (
+        ) : canAssign ? null : (
           <p>
             <Text k="console:case.final" />
           </p>
         )}
+        {decided ? (
+          <p>
+            <a
+              className="console-button console-button--quiet console-letter-link"
+              href={`/console/cases/${trackingCode}/letter`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              <Text k="console:case.letter" vertical={false} />
+            </a>
+          </p>
+        ) : null}
       </div>
       {colleagues.length > 0 ? (
         <div className="console-panel console-decide">
