@@ -5,6 +5,8 @@
  * reads the repository's shared assets (fonts, locales) and listens on loopback only.
  */
 import react from '@vitejs/plugin-react';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -18,11 +20,29 @@ export interface RendererBuild {
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The version in the nearest package.json above `dir`: the app version devices report. */
+function packageVersion(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    const file = join(at, 'package.json');
+    if (existsSync(file)) {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const version =
+        typeof parsed === 'object' && parsed !== null && 'version' in parsed
+          ? parsed.version
+          : undefined;
+      return typeof version === 'string' ? version : '0.0.0';
+    }
+    if (dirname(at) === at) return '0.0.0';
+  }
+}
+
 export function rendererViteConfig(build: RendererBuild): UserConfig {
   return defineConfig({
     root: fileURLToPath(build.root),
     base: './',
     plugins: [react()],
+    // The renderer's own version, sent in the sync heartbeat for the console's device list.
+    define: { __APP_VERSION__: JSON.stringify(packageVersion(fileURLToPath(build.root))) },
     publicDir: false,
     logLevel: 'warn',
     build: {

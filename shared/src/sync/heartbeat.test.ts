@@ -1,11 +1,25 @@
 import { BehaviorSubject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { parseHeartbeat } from '../protocol/heartbeat';
-import { startHeartbeat } from './heartbeat';
+import { builtAppVersion, startHeartbeat } from './heartbeat';
 import type { OutboxItem } from './outbox';
 import type { SyncStatus } from './status';
 
 describe('heartbeat source', () => {
+  it('sends the version the renderer was built as when the host gives none', () => {
+    // What shared/tools/vite-config.ts defines in a built renderer.
+    const global = globalThis as { __APP_VERSION__?: string };
+    expect(builtAppVersion()).toBeUndefined();
+    global.__APP_VERSION__ = '0.1.0';
+    try {
+      const heartbeat = startHeartbeat({ storage: undefined, now: () => 0 });
+      expect(parseHeartbeat(heartbeat.header())).toEqual({ appVersion: '0.1.0' });
+      heartbeat.stop();
+    } finally {
+      delete global.__APP_VERSION__;
+    }
+  });
+
   it('reports outbox depth, last sync, free storage and versions', async () => {
     let asked = 0;
     const heartbeat = startHeartbeat({

@@ -10,6 +10,14 @@ import type { SyncStatus } from './status';
 
 const STORAGE_EVERY_MS = 10 * 60_000;
 
+/** Set by the renderer build (shared/tools/vite-config.ts); absent in Node and tests. */
+declare const __APP_VERSION__: string | undefined;
+
+/** The version the renderer was built as, when it was built by the project's Vite config. */
+export function builtAppVersion(): string | undefined {
+  return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : undefined;
+}
+
 interface StorageEstimator {
   estimate(): Promise<{ quota?: number; usage?: number }>;
 }
@@ -33,6 +41,7 @@ export function startHeartbeat(input: {
       ? (navigator.storage as StorageEstimator)
       : undefined);
   const now = input.now ?? Date.now;
+  const appVersion = input.appVersion ?? builtAppVersion();
   let outboxDepth: number | undefined;
   let lastSyncedAt: string | undefined;
   let freeBytes: number | undefined;
@@ -57,7 +66,7 @@ export function startHeartbeat(input: {
       return formatHeartbeat({
         ...(outboxDepth !== undefined ? { outboxDepth } : {}),
         ...(freeBytes !== undefined ? { freeBytes } : {}),
-        ...(input.appVersion ? { appVersion: input.appVersion } : {}),
+        ...(appVersion ? { appVersion } : {}),
         ...(input.contentVersion?.() ? { contentVersion: input.contentVersion()! } : {}),
         ...(lastSyncedAt ? { lastSyncedAt } : {}),
       });
