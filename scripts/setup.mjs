@@ -33,6 +33,7 @@ const SYSTEM_PACKAGES = [
     why: 'node-hid (ID card readers)',
   },
   { pkg: 'udev', probe: '/usr/bin/udevadm', why: 'serialport device listing' },
+  { pkg: 'opus-tools', probe: '/usr/bin/opusenc', why: 'encoding voice clips (voice:generate-zh)' },
 ];
 
 function log(message) {
