@@ -3,12 +3,14 @@
  * `{error: {code, message}}` with the HTTP status below; the CLI prints the message.
  */
 import type { ApiErrorCode, RejectedRow } from '@pls/shared/protocol';
-import { err, type Err } from '@pls/shared/domain';
+import { err, type Err, type RevokeReason } from '@pls/shared/domain';
 
 export interface ServiceError {
   readonly code: ApiErrorCode;
   readonly message: string;
   readonly rejected?: readonly RejectedRow[];
+  /** Why the device was revoked (code `device_revoked`), sent so the device can say it. */
+  readonly revokeReason?: RevokeReason;
   /** Overrides the code's usual status (a refused batch is 403, 413 or 422 by its rows). */
   readonly status?: number;
 }

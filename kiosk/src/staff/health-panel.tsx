@@ -1,6 +1,6 @@
 /** Staff mode: the devices' health (reader, printers, sync, OCR, storage) and "sync now". */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { TranslationKey } from '@pls/shared/i18n';
+import { familyKey, type TranslationKey } from '@pls/shared/i18n';
 import { readerStatusMessage } from '@pls/shared/idcard';
 import {
   describeBridgeError,
@@ -51,6 +51,12 @@ export function SyncHealth({ status }: { status: SyncStatus }) {
         <span data-testid="staff-sync-reason" data-reason={status.reason}>
           {' '}
           <Text k={SYNC_REASONS[status.reason]} vertical={false} />
+          {status.revokeReason ? (
+            <span data-testid="staff-revoke-reason" data-revoke-reason={status.revokeReason}>
+              {' '}
+              <Text k={familyKey('domain:revokeReason', status.revokeReason)} vertical={false} />
+            </span>
+          ) : null}
           {status.rejectedCount > 0 && status.reason !== 'rejected' ? (
             <>
               {' '}

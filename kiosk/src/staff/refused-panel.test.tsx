@@ -8,6 +8,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n, textOfKey, type Language } from '@pls/shared/i18n';
+import { REVOKE_REASONS } from '@pls/shared/domain';
 import { REJECTION_KINDS } from '@pls/shared/protocol';
 import {
   OUTBOX_REJECTION_KINDS,
@@ -102,6 +103,27 @@ describe('refused documents on the staff screen', () => {
         const text = document.body.textContent ?? '';
         expect(text).not.toContain('HTTP');
         expect(text).not.toMatch(/[A-Za-z]/);
+        cleanup();
+      }
+    });
+  }
+
+  for (const language of LANGUAGES) {
+    it(`says why the center revoked the kiosk, for every reason, in ${language}`, () => {
+      for (const revokeReason of REVOKE_REASONS) {
+        const status: SyncStatus = {
+          kind: 'error',
+          reason: 'revoked',
+          detail: `this device was revoked by the center (${revokeReason})`,
+          lastSyncedAt: '2026-11-23T08:00:00.000Z',
+          retryAt: null,
+          rejectedCount: 0,
+          revokeReason,
+        };
+        const t = renderIn(language, <SyncHealth status={status} />);
+        const line = screen.getByTestId('staff-revoke-reason');
+        expect(line.textContent).toContain(t(`domain:revokeReason.${revokeReason}`));
+        expect(document.body.textContent ?? '').not.toMatch(/[A-Za-z]/);
         cleanup();
       }
     });

@@ -110,7 +110,7 @@ export const KEY_FAMILIES = {
   'common:digit': SPOKEN_DIGITS,
   'common:fontSize': FONT_SIZES,
   'console:fleet.kind': DEVICE_KINDS,
-  'console:fleet.reason': REVOKE_REASONS,
+  'domain:revokeReason': REVOKE_REASONS,
   // What every error code says to a person (error-messages.ts: errorMessageKey).
   ...ERROR_CODE_FAMILIES,
 } as const satisfies Readonly<Record<string, readonly string[]>>;

@@ -4,6 +4,7 @@
  * the message to a resident.
  */
 import { isRecord } from '../domain/is-record';
+import { REVOKE_REASONS, type RevokeReason } from '../domain/vocabulary';
 
 export const API_ERROR_CODES = [
   'bad_request',
@@ -39,6 +40,8 @@ export interface ApiErrorBody {
   readonly error: ApiError & {
     /** Per-row reasons when a push batch was refused (code `rejected_rows`). */
     readonly rejected?: readonly RejectedRow[];
+    /** Why the center revoked the device (code `device_revoked`): the device says it to staff. */
+    readonly revokeReason?: RevokeReason;
   };
 }
 
@@ -90,11 +93,16 @@ export function parseApiErrorBody(value: unknown): ApiErrorBody | null {
       }
     }
   }
+  const revokeReason = error['revokeReason'];
   return {
     error: {
       code: code as ApiErrorCode,
       message,
       ...(Array.isArray(error['rejected']) ? { rejected } : {}),
+      ...(typeof revokeReason === 'string' &&
+      (REVOKE_REASONS as readonly string[]).includes(revokeReason)
+        ? { revokeReason: revokeReason as RevokeReason }
+        : {}),
     },
   };
 }

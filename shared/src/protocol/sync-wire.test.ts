@@ -69,6 +69,16 @@ describe('sync wire parsers', () => {
     expect(parseApiErrorBody('<html>')).toBeNull();
   });
 
+  it('reads why a device was revoked, and drops a reason it does not know', () => {
+    const revoked = { error: { code: 'device_revoked', message: 'revoked', revokeReason: 'lost' } };
+    expect(parseApiErrorBody(revoked)).toEqual(revoked);
+    expect(
+      parseApiErrorBody({
+        error: { code: 'device_revoked', message: 'revoked', revokeReason: 'angry <b>' },
+      }),
+    ).toEqual({ error: { code: 'device_revoked', message: 'revoked' } });
+  });
+
   it('reads an enrollment answer', () => {
     const answer = {
       deviceId: 'tv-2345',

@@ -27,6 +27,17 @@ describe('computeStatus', () => {
     });
   });
 
+  it('carries why the center revoked the device, as a code for the staff screen', () => {
+    const failures = new Map<string, HttpFailure>([
+      ['pull:content', { kind: 'revoked', message: 'revoked (stolen)', revokeReason: 'stolen' }],
+    ]);
+    expect(computeStatus({ ...base, failures })).toMatchObject({
+      kind: 'error',
+      reason: 'revoked',
+      revokeReason: 'stolen',
+    });
+  });
+
   it('names the worst failure, with the next retry', () => {
     const failures = new Map<string, HttpFailure>([
       ['pull:content', { kind: 'unreachable', message: 'connect ECONNREFUSED' }],

@@ -2,6 +2,7 @@
  * The one sync status every screen shows. Codes only: the UI says them in the resident's
  * language (locales `common:sync.*`, and `common:sync.reason.<reason>` for errors).
  */
+import type { RevokeReason } from '../domain/vocabulary';
 import type { HttpFailure } from './sync-http';
 
 export const SYNC_ERROR_REASONS = [
@@ -35,6 +36,8 @@ export type SyncStatus =
       readonly retryAt: string | null;
       /** Documents the center refused (reason 'rejected', or alongside another error). */
       readonly rejectedCount: number;
+      /** Why the center revoked the device (reason 'revoked'), when it said. */
+      readonly revokeReason?: RevokeReason;
     };
 
 export function reasonOf(failure: HttpFailure): SyncErrorReason {
@@ -93,6 +96,9 @@ export function computeStatus(inputs: StatusInputs): SyncStatus {
       lastSyncedAt,
       retryAt: inputs.retryAt > 0 ? new Date(inputs.retryAt).toISOString() : null,
       rejectedCount: inputs.rejectedCount,
+      ...(worst.kind === 'revoked' && worst.revokeReason
+        ? { revokeReason: worst.revokeReason }
+        : {}),
     };
   }
   if (inputs.active || !inputs.initialDone || lastSyncedAt === null)

@@ -5,6 +5,7 @@
  */
 import type { CollectionName } from '../domain/collections';
 import { err, ok, type Result } from '../domain/result';
+import type { RevokeReason } from '../domain/vocabulary';
 import {
   HEARTBEAT_HEADER,
   parseApiErrorBody,
@@ -20,7 +21,12 @@ import {
 export type HttpFailure =
   | { readonly kind: 'unreachable'; readonly message: string }
   | { readonly kind: 'unauthorized'; readonly message: string }
-  | { readonly kind: 'revoked'; readonly message: string }
+  | {
+      readonly kind: 'revoked';
+      readonly message: string;
+      /** Why, when the center said (a code the staff screen words). */
+      readonly revokeReason?: RevokeReason;
+    }
   | {
       readonly kind: 'rejected';
       readonly status: number;
@@ -85,9 +91,9 @@ async function failureOf(response: Response): Promise<HttpFailure> {
   const parsed = parseApiErrorBody(body);
   const message = parsed?.error.message ?? `HTTP ${response.status}`;
   if (response.status === 401) {
-    return parsed?.error.code === 'device_revoked'
-      ? { kind: 'revoked', message }
-      : { kind: 'unauthorized', message };
+    if (parsed?.error.code !== 'device_revoked') return { kind: 'unauthorized', message };
+    const { revokeReason } = parsed.error;
+    return { kind: 'revoked', message, ...(revokeReason ? { revokeReason } : {}) };
   }
   if (parsed?.error.code === 'rejected_rows' && parsed.error.rejected) {
     return { kind: 'rejected', status: response.status, rejected: parsed.error.rejected, message };

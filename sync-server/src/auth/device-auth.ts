@@ -3,7 +3,7 @@
  * must not each cost a query); a revocation evicts at once in every process (NOTIFY), so a
  * revoked token stops working immediately. Last-seen/last-sync times are written in batches.
  */
-import { ok, type Result } from '@pls/shared/domain';
+import { ok, REVOKE_REASONS, type Result, type RevokeReason } from '@pls/shared/domain';
 import type { DeviceHeartbeat } from '@pls/shared/protocol';
 import type { Database } from '../db/database';
 import { failure, type ServiceError } from '../errors';
@@ -85,12 +85,17 @@ export class DeviceAuth {
     }
     if (entry.device === 'unknown')
       return failure('unauthorized', 'unknown token: enroll the device again');
-    if ('revoked' in entry.device)
-      // The reason (services/fleet.ts REVOKE_REASONS) is for the staff screens' detail line.
+    if ('revoked' in entry.device) {
+      // The reason goes to the device as a code, which its staff screen says in their language.
+      const reason = entry.device.revoked;
       return failure(
         'device_revoked',
-        `this device was revoked by the center${entry.device.revoked ? ` (${entry.device.revoked})` : ''}`,
+        `this device was revoked by the center${reason ? ` (${reason})` : ''}`,
+        reason && (REVOKE_REASONS as readonly string[]).includes(reason)
+          ? { revokeReason: reason as RevokeReason }
+          : {},
       );
+    }
     return ok(entry.device);
   }
 

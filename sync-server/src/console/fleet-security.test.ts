@@ -288,6 +288,8 @@ describe.each(kinds)('fleet and dashboard security on %s', (kind) => {
     expect(JSON.parse(refused.body).error).toMatchObject({
       code: 'device_revoked',
       message: expect.stringContaining('(lost)'),
+      // A code the device words in its staff's language (shared/src/sync status.revokeReason).
+      revokeReason: 'lost',
     });
 
     const entries = await listAudit(server.db, {});

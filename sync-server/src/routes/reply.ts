@@ -8,6 +8,7 @@ export function sendFailure(reply: FastifyReply, error: ServiceError): FastifyRe
       code: error.code,
       message: error.message,
       ...(error.rejected ? { rejected: error.rejected } : {}),
+      ...(error.revokeReason ? { revokeReason: error.revokeReason } : {}),
     },
   };
   return reply.code(statusOf(error)).type('application/json; charset=utf-8').send(body);

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Text, useT } from '@pls/shared/ui';
-import { currentLanguage, formatNumber, relativeAgo } from '@pls/shared/i18n';
+import { currentLanguage, familyKey, formatNumber, relativeAgo } from '@pls/shared/i18n';
 import type { SyncStatus } from '@pls/shared/sync';
 
 export function SyncLine({ status }: { readonly status: SyncStatus }) {
@@ -19,9 +19,15 @@ export function SyncLine({ status }: { readonly status: SyncStatus }) {
   const ago = last ? relativeAgo(last, now) : undefined;
   const agoText = ago ? t(ago.key, { n: formatNumber(ago.n, language) }) : undefined;
   const connected = status.kind === 'upToDate' || status.kind === 'syncing';
+  // A revoked box will never connect again: say so (and why), not "not connected".
+  const revoked = status.kind === 'error' && status.reason === 'revoked';
   return (
     <div className="tv-sync" role="status" data-sync={status.kind}>
-      {!connected ? <Text k="tv:sync.notConnected" /> : null}
+      {revoked ? <Text k="tv:sync.revoked" /> : null}
+      {revoked && status.revokeReason ? (
+        <Text k={familyKey('domain:revokeReason', status.revokeReason)} />
+      ) : null}
+      {!connected && !revoked ? <Text k="tv:sync.notConnected" /> : null}
       {status.kind === 'syncing' ? <Text k="tv:sync.updating" /> : null}
       {agoText ? (
         <Text k="tv:sync.updated" values={{ ago: agoText }} />

@@ -24,9 +24,7 @@ export function DeviceState({ device }: { device: FleetDevice }) {
       k="console:fleet.revoked"
       vertical={false}
       values={{
-        reason: device.revokeReason
-          ? t(familyKey('console:fleet.reason', device.revokeReason))
-          : '',
+        reason: device.revokeReason ? t(familyKey('domain:revokeReason', device.revokeReason)) : '',
       }}
     />
   );
@@ -205,7 +203,7 @@ export function DevicesPage({ onUnauthorized }: PageProps) {
                         options={REVOKE_REASONS.map((reason) => ({
                           value: reason,
                           content: (
-                            <Text k={familyKey('console:fleet.reason', reason)} vertical={false} />
+                            <Text k={familyKey('domain:revokeReason', reason)} vertical={false} />
                           ),
                         }))}
                         value={revoking.reason}
