@@ -101,6 +101,15 @@ describe.each(kinds)('content snapshots on %s', (kind) => {
     expect(file.status).toBe(206);
     expect(file.headers.get('etag')).toBe(`"sha256-${descriptor.sha256}"`);
     expect(file.headers.get('cache-control')).toContain('immutable');
+    // The kiosk renderer (the agent's origin) and TV boxes fetch it cross-origin.
+    expect(file.headers.get('access-control-allow-origin')).toBe('*');
+    expect(file.headers.get('access-control-expose-headers')).toContain('content-range');
+    const preflight = await fetch(`${server.url}${descriptor.url}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:5999', 'access-control-request-headers': 'range' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('range');
     expect(file.headers.get('content-range')).toBe(
       `bytes 10-${descriptor.size - 1}/${descriptor.size}`,
     );

@@ -6,8 +6,15 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-// /api/media: public program files a TV box (another origin) downloads with Range/If-Range.
-const DEVICE_API_PREFIXES = ['/api/sync/', '/api/devices/', '/api/health', '/api/media/'];
+// /api/media and /api/snapshots: public files a device (another origin: the kiosk renderer is
+// served by its agent, a TV box by itself) downloads with Range/If-Range.
+const DEVICE_API_PREFIXES = [
+  '/api/sync/',
+  '/api/devices/',
+  '/api/health',
+  '/api/media/',
+  '/api/snapshots/',
+];
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
@@ -32,4 +39,5 @@ export function registerDeviceCors(app: FastifyInstance): void {
   app.options('/api/sync/*', preflight);
   app.options('/api/devices/*', preflight);
   app.options('/api/media/*', preflight);
+  app.options('/api/snapshots/*', preflight);
 }
