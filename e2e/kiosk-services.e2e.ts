@@ -505,7 +505,10 @@ describe('document templates', () => {
     await page.locator('[data-field=employer]').click();
     await driver.keyboard(['g', 'o', 'n', 'g', 's', 'i']);
     await page.locator('.pls-key--candidate').first().click();
-    const employer = await page.locator('[data-field=employer] .k-field__value').innerText();
+    // The field shows "—" until the chosen candidate has rendered: read it once it has.
+    const employerField = page.locator('[data-field=employer] .k-field__value');
+    await expect.poll(() => employerField.innerText(), { timeout: 10_000 }).not.toBe('—');
+    const employer = await employerField.innerText();
     await page.locator('[data-field=owed]').click();
     await driver.keyboard([...'12000']);
     // Facts left empty: the preview refuses with a message at the field.
